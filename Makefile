@@ -1,0 +1,50 @@
+# The README's commands. Everything runs inside .venv, made from requirements.lock.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+READY := $(VENV)/.installed
+MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs
+
+.PHONY: help site serve test check linkcheck pytest lock clean
+
+help:
+	@echo "make site   - set up .venv and build the whole site into site/ (--strict)"
+	@echo "make serve  - set up .venv and preview the site at http://127.0.0.1:8000/"
+	@echo "make test   - set up .venv, then every check and test"
+	@echo "make check  - content and data checks only (python -m scripts check)"
+	@echo "make lock   - re-resolve pyproject.toml ranges into requirements.lock"
+
+$(READY): requirements.lock
+	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed" if sys.version_info < (3, 11) else 0)'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $(READY)
+
+site: $(READY)
+	$(MKDOCS) build --strict --clean
+
+serve: $(READY)
+	$(MKDOCS) serve --strict --dev-addr 127.0.0.1:8000
+
+check: $(READY)
+	$(BIN)/python -m scripts check
+
+linkcheck: site
+	$(BIN)/python -m scripts linkcheck
+
+pytest: site
+	$(BIN)/python -m pytest
+
+# Content checks first (clearest messages), then the strict build, links, and tests.
+test: check site linkcheck pytest
+
+lock:
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check ".[test]"
+	(echo "# Exact pins installed by 'make site' and 'make test'. Regenerate with 'make lock'."; \
+	  .lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^rights-guide') > requirements.lock
+	rm -rf .lock-venv
+
+clean:
+	rm -rf site .venv .pytest_cache
