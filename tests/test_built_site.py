@@ -1,0 +1,286 @@
+"""The repository's own built site, page by page: languages, safety, privacy."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from xml.etree import ElementTree
+from urllib.parse import urlparse
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from scripts.project import default_project
+
+PROJECT = default_project()
+CONFIG = PROJECT.config().data
+LANGUAGES = [language.code for language in PROJECT.languages()]
+DEFAULT = PROJECT.default_language()
+EXIT_URL = CONFIG["extra"]["exit_url"]
+SITE_HOST = urlparse(CONFIG["site_url"]).netloc
+STRINGS = {code: yaml.safe_load((PROJECT.strings_dir / f"{code}.yml").read_text(encoding="utf-8"))
+           for code in LANGUAGES}
+CONTACTS = yaml.safe_load(PROJECT.contacts_path.read_text(encoding="utf-8"))["contacts"]
+EMERGENCY_TELS = {
+    "tel:" + contact["phones"][0]["number"].replace(" ", "")
+    for contact in CONTACTS if contact["id"] in CONFIG["extra"]["emergency_contacts"]
+}
+RTL = {"ar", "fa", "he", "ur", "ps"}
+
+
+def language_of(site: Path, page: Path) -> str:
+    first = page.relative_to(site).parts[0]
+    return first if first in LANGUAGES else DEFAULT
+
+
+def source_of(site: Path, page: Path) -> tuple[str, Path]:
+    """(language, path of the page within a docs/<lang>/ folder) for a built page."""
+    relative = page.relative_to(site)
+    language = language_of(site, page)
+    if language != DEFAULT:
+        relative = relative.relative_to(language)
+    folder = relative.parent
+    return language, (Path("index.md") if folder == Path(".") else folder.with_suffix(".md"))
+
+
+@pytest.fixture(scope="module")
+def pages(built_site) -> dict[Path, BeautifulSoup]:
+    found = {}
+    for path in sorted(built_site.rglob("*.html")):
+        if "assets" not in path.relative_to(built_site).parts:
+            found[path] = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    assert len(found) >= 3 * len(LANGUAGES)
+    return found
+
+
+@pytest.fixture(scope="module")
+def content_pages(pages, built_site):
+    return {path: soup for path, soup in pages.items() if path.name == "index.html"}
+
+
+def test_every_page_declares_its_language_and_direction(pages, built_site):
+    for path, soup in pages.items():
+        language = language_of(built_site, path)
+        assert soup.html["lang"] == language, path
+        assert soup.body["dir"] == ("rtl" if language in RTL else "ltr"), path
+
+
+def test_site_name_is_per_language(content_pages, built_site):
+    names = {entry["locale"]: entry["site_name"] for entry in CONFIG["plugins"][2]["i18n"]["languages"]}
+    for path, soup in content_pages.items():
+        assert soup.title.string.strip().endswith(names[language_of(built_site, path)]), path
+
+
+def test_security_meta_comes_first_and_is_strict(pages):
+    for path, soup in pages.items():
+        metas = soup.head.find_all("meta")
+        assert metas[0].get("charset") == "utf-8", path
+        csp = soup.head.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        assert csp is not None and metas.index(csp) == 1, path
+        policy = dict(part.strip().split(" ", 1) for part in csp["content"].split(";"))
+        assert policy["default-src"] == "'self'"
+        assert policy["script-src"] == "'self'"
+        assert "unsafe-inline" not in csp["content"] and "unsafe-eval" not in csp["content"]
+        referrer = soup.head.find("meta", attrs={"name": "referrer"})
+        assert referrer is not None and referrer["content"] == "no-referrer", path
+
+
+def test_no_inline_script_or_style(pages):
+    for path, soup in pages.items():
+        for script in soup.find_all("script"):
+            assert script.get("src") or script.get("type") == "application/json", (path, str(script)[:80])
+        assert soup.find("style") is None, path
+        assert soup.find(attrs={"style": True}) is None, path
+
+
+def test_exit_links_come_first_and_leave_to_the_neutral_site(pages):
+    for path, soup in pages.items():
+        skip, button = soup.select("a[data-rg-exit-link]")
+        for link in (skip, button):
+            assert link["href"] == EXIT_URL
+            assert set(link["rel"]) >= {"noopener", "noreferrer"}
+        focusable = [a for a in soup.body.find_all(["a", "button", "input", "label"]) if a.name == "a"]
+        assert skip in focusable[:2], f"{path}: exit link must be first or second in the tab order"
+        assert skip.find_next("a") is button or focusable.index(button) <= 2, path
+
+
+def test_exit_strings_come_from_the_page_language(content_pages, built_site):
+    for path, soup in content_pages.items():
+        language = language_of(built_site, path)
+        expected = STRINGS[language].get("exit_label") or STRINGS[DEFAULT]["exit_label"]
+        assert soup.select_one(".rg-exit__button").get_text(strip=True) == expected, path
+
+
+def test_emergency_box_is_in_the_content_area(pages):
+    for path, soup in pages.items():
+        box = soup.select_one("article.md-content__inner .rg-emergency")
+        assert box is not None, path
+        tels = {a["href"] for a in box.select("a[href^='tel:']")}
+        assert tels == EMERGENCY_TELS, path
+
+
+def test_phone_numbers_stay_left_to_right(pages):
+    for path, soup in pages.items():
+        for link in soup.select("a[href^='tel:']"):
+            assert link.get("dir") == "ltr", (path, str(link))
+            assert re.fullmatch(r"tel:\+?\d+", link["href"]), link["href"]
+
+
+def test_external_links_carry_noopener_noreferrer(pages):
+    for path, soup in pages.items():
+        for link in soup.find_all("a", href=True):
+            host = urlparse(link["href"]).netloc
+            if link["href"].startswith(("http://", "https://")) and host != SITE_HOST:
+                assert {"noopener", "noreferrer"} <= set(link.get("rel") or []), (path, link["href"])
+
+
+def test_hreflang_lists_only_real_translations(content_pages, built_site):
+    for path, soup in content_pages.items():
+        if path.parent == built_site / "404.html":
+            continue
+        _, source = source_of(built_site, path)
+        alternates = {link["hreflang"]: link["href"] for link in soup.find_all("link", rel="alternate", hreflang=True)}
+        expected = {code for code in LANGUAGES if (PROJECT.docs / code / source).exists()}
+        assert set(alternates) - {"x-default"} == expected, path
+        assert alternates["x-default"] == alternates[DEFAULT], path
+        for code, href in alternates.items():
+            assert href.startswith(CONFIG["site_url"]), href
+
+
+def test_untranslated_page_says_so_in_the_readers_language(content_pages, built_site):
+    fallbacks = []
+    for path, soup in content_pages.items():
+        language, source = source_of(built_site, path)
+        if language == DEFAULT or (PROJECT.docs / language / source).exists():
+            assert soup.select_one(".rg-notice--fallback") is None, path
+            continue
+        fallbacks.append(path)
+        notice = soup.select_one(".rg-notice--fallback").get_text(" ", strip=True)
+        name = next(language_.name for language_ in PROJECT.languages() if language_.code == language)
+        template = STRINGS[language].get("fallback_notice") or STRINGS[DEFAULT]["fallback_notice"]
+        assert notice == template.replace("{language}", name), path
+        block = soup.select_one(".rg-fallback")
+        assert block["lang"] == DEFAULT and block["dir"] == "ltr", path
+        assert block.find("h1") is not None, path
+    assert fallbacks, "at least one page must be left untranslated to show the fallback"
+
+
+def test_language_switcher_keeps_the_page_and_names_languages_in_their_script(content_pages, built_site):
+    names = {language.code: language.name for language in PROJECT.languages()}
+    for path, soup in content_pages.items():
+        language, source = source_of(built_site, path)
+        links = {a["hreflang"]: a for a in soup.select(".md-select__link")}
+        assert set(links) == set(LANGUAGES), path
+        for code, link in links.items():
+            assert link.get_text(strip=True) == names[code]
+            target = (path.parent / link["href"]).resolve()
+            assert source_of(built_site, target / "index.html") == (code, source), (path, link["href"])
+        footer = {a["hreflang"] for a in soup.select(".rg-footer__languages a")}
+        assert footer == set(LANGUAGES), path
+
+
+def test_non_latin_headings_get_readable_ids(content_pages, built_site):
+    for path, soup in content_pages.items():
+        for heading in soup.select("article h2[id], article h3[id]"):
+            assert not re.fullmatch(r"_?\d+(_\d+)?", heading["id"]), (path, heading["id"])
+
+
+def test_each_language_has_a_404_page_and_the_root_one_is_in_the_default_language(built_site):
+    root = BeautifulSoup((built_site / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert root.html["lang"] == DEFAULT
+    for code in LANGUAGES:
+        if code == DEFAULT:
+            continue
+        soup = BeautifulSoup((built_site / code / "404.html").read_text(encoding="utf-8"), "html.parser")
+        assert soup.html["lang"] == code
+        heading = STRINGS[code].get("not_found_heading") or STRINGS[DEFAULT]["not_found_heading"]
+        assert soup.h1.get_text(strip=True) == heading
+
+
+def test_sitemap_lists_only_real_pages(built_site):
+    namespaces = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    sitemap = ElementTree.parse(built_site / "sitemap.xml")
+    locations = [loc.text for loc in sitemap.findall(".//s:loc", namespaces)]
+    alternates = [link.get("href") for link in sitemap.findall(".//x:link", namespaces)]
+    assert locations and alternates
+    for location in locations + alternates:
+        path = urlparse(location).path.strip("/")
+        parts = path.split("/") if path else []
+        language = parts[0] if parts and parts[0] in LANGUAGES else DEFAULT
+        rest = parts[1:] if parts and parts[0] in LANGUAGES else parts
+        source = Path(*rest).with_suffix(".md") if rest else Path("index.md")
+        assert (PROJECT.docs / language / source).exists(), location
+
+
+# ---- Nothing reaches another host ---------------------------------------------
+
+RESOURCE_ATTRIBUTES = {
+    "script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src", "video": "src",
+    "embed": "src", "object": "data", "track": "src", "input": "src",
+}
+
+
+def is_local(url: str) -> bool:
+    parsed = urlparse(url.strip())
+    return not parsed.scheme and not parsed.netloc or parsed.scheme == "data"
+
+
+def test_html_loads_nothing_from_another_host(pages):
+    for path, soup in pages.items():
+        for tag, attribute in RESOURCE_ATTRIBUTES.items():
+            for element in soup.find_all(tag, attrs={attribute: True}):
+                assert is_local(element[attribute]), (path, str(element)[:120])
+        for link in soup.find_all("link", href=True):
+            if set(link.get("rel") or []) & {"stylesheet", "icon", "preload", "prefetch", "modulepreload",
+                                              "preconnect", "dns-prefetch", "manifest"}:
+                assert is_local(link["href"]), (path, str(link))
+        assert soup.find(["iframe", "object", "embed"]) is None, path
+
+
+def test_css_loads_nothing_from_another_host(built_site):
+    for css in built_site.rglob("*.css"):
+        text = css.read_text(encoding="utf-8")
+        for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", text):
+            assert is_local(url), (css, url)
+        assert not re.search(r"@import\s+(url\()?['\"]?(https?:)?//", text), css
+
+
+# Absolute URLs that appear as strings in the theme's JavaScript, each with the
+# reason it is never requested on this site (asserted below where possible).
+INERT_JS_URLS = {
+    "https://unpkg.com/mermaid@11/dist/mermaid.min.js": "only for Mermaid diagrams, which the site does not use",
+    "https://unpkg.com/resize-observer-polyfill": "md-base.js defines ResizeObserver before the bundle runs",
+    "https://api.github.com/repos/": "only with repo_url set, which the site does not set",
+    "https://api.github.com/users/": "only with repo_url set, which the site does not set",
+}
+
+
+def test_javascript_requests_no_other_host(built_site, pages):
+    literal = re.compile(r"""["'`](https?://[^"'`\s$]+)""")
+    for script in built_site.rglob("*.js"):
+        for url in literal.findall(script.read_text(encoding="utf-8")):
+            if urlparse(url).netloc in {"www.w3.org"}:  # XML namespace names, never fetched
+                continue
+            assert url in INERT_JS_URLS, f"{script}: {url}"
+    assert "repo_url" not in CONFIG
+    assert not any(soup.select(".mermaid") for soup in pages.values())
+    md_base = (built_site / "assets/javascripts/md-base.js").read_text(encoding="utf-8")
+    assert "window.ResizeObserver = function" in md_base
+
+
+def test_no_web_fonts_and_no_source_maps(built_site, pages):
+    assert CONFIG["theme"]["font"] is False
+    assert not list(built_site.rglob("*.map"))
+    assert not list(built_site.rglob("*.woff*"))
+    for soup in pages.values():
+        assert "fonts.googleapis" not in str(soup.head)
+
+
+def test_theme_never_writes_browser_storage(built_site):
+    md_base = (built_site / "assets/javascripts/md-base.js").read_text(encoding="utf-8")
+    assert "window.__md_set = function () {};" in md_base
+    for script in ("md-base.js", "exit.js"):
+        text = (built_site / "assets/javascripts" / script).read_text(encoding="utf-8")
+        text = re.sub(r"//.*", "", text)
+        assert "setItem" not in text and "document.cookie" not in text, script
