@@ -6,6 +6,8 @@ Templates use `page_languages` for hreflang (only real translations) and
 Existence is read from docs/<lang>/<path>, not from plugin internals.
 """
 
+import datetime
+import subprocess
 import sys
 from pathlib import Path
 
@@ -13,7 +15,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # share code with 
 
 from mkdocs.plugins import event_priority  # noqa: E402
 
+from scripts import markdown, translations  # noqa: E402
 from scripts.project import Project  # noqa: E402
+
+
+def english_changed_on(project: Project, english: Path) -> str:
+    """Date of the last commit that changed the English page (outside git: its last_reviewed
+    date, else the file's modification date)."""
+    result = subprocess.run(["git", "log", "-1", "--format=%cs", "--", str(english)], cwd=project.root,
+                            capture_output=True, text=True, check=False)
+    if result.returncode == 0 and result.stdout.strip():
+        return result.stdout.strip()
+    reviewed = markdown.read(english).meta.get("last_reviewed")
+    if reviewed:
+        return str(reviewed)
+    return datetime.date.fromtimestamp(english.stat().st_mtime).isoformat()
 
 
 def url_prefix(code: str, default: str) -> str:
@@ -40,4 +56,10 @@ def on_page_context(context, page, config, nav):
     ]
     context["page_is_fallback"] = file_language != build
     context["page_text_language"] = file_language
+    context["page_outdated_since"] = None
+    if file_language != default and not context["page_is_fallback"]:
+        translation = translations.Translation(file_language, path_in_language, docs / file_language / path_in_language,
+                                               docs / default / path_in_language)
+        if translation.english.exists() and translations.is_outdated(translation, markdown.read(translation.path)):
+            context["page_outdated_since"] = english_changed_on(project, translation.english)
     return context

@@ -32,4 +32,5 @@ def on_env(env, config, files):
     env.globals["ui_fill"] = strings.fill
     env.globals["ui_language"] = language
     env.globals["site_languages"] = project.languages()
+    env.globals["default_language"] = project.default_language()
     return env

@@ -18,6 +18,17 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="check content, translations and data; exit 1 on any error")
     commands.add_parser("linkcheck", help="run LinkChecker over the built site/ on 127.0.0.1")
+    status = commands.add_parser("status", help="translation progress per language")
+    status.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    diff = commands.add_parser("diff", help="what changed in English since a translation was made")
+    mark = commands.add_parser("mark-translated", help="record that a translation matches English as it is now")
+    for command in (diff, mark):
+        command.add_argument("language", help="language code, e.g. fi")
+        command.add_argument("page", help="page path inside docs/<lang>/, e.g. help.md")
+    mark.add_argument("--reviewed", action="store_true", help="also set status: reviewed")
+    new = commands.add_parser("new-language", help="add a language: config, strings, theme texts, docs folder")
+    new.add_argument("code", help="two-letter ISO 639-1 code, e.g. so")
+    new.add_argument("--name", help="the language's name in its own script")
     args = parser.parse_args(argv)
     project = Project(args.root.resolve()) if args.root else default_project()
 
@@ -26,6 +37,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "linkcheck":
         from scripts import linkcheck
         return linkcheck.run(project)
+    if args.command == "status":
+        from scripts import status as status_command
+        return status_command.run(project, args.markdown)
+    if args.command == "diff":
+        from scripts import diff as diff_command
+        return diff_command.run(project, args.language, args.page)
+    if args.command == "mark-translated":
+        from scripts import mark_translated
+        return mark_translated.run(project, args.language, args.page, args.reviewed)
+    if args.command == "new-language":
+        from scripts import new_language
+        return new_language.run(project, args.code, args.name)
     return 2
 
 

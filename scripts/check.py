@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from scripts import contacts, languages, readability, strings
+from scripts import contacts, languages, readability, strings, translations
 from scripts.problems import Problem
 from scripts.project import Project
 
-CHECKS = (languages.check, strings.check, contacts.check, readability.check)
+CHECKS = (languages.check, strings.check, contacts.check, translations.check, readability.check)
 
 
 def run(project: Project) -> list[Problem]:

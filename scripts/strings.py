@@ -92,6 +92,8 @@ def check(project: Project) -> list[Problem]:
                                         f"key '{key}' does not exist in {source_path.name}.",
                                         f"fix the spelling to match a key in {source_path.name}, or delete the line."))
                 continue
+            if value is None or value == "":
+                continue  # not translated yet: reported below as missing
             if not isinstance(value, str):
                 problems.append(Problem(path, line, "ui-not-text",
                                         f"key '{key}' must be text, found {type(value).__name__}.",
@@ -104,7 +106,7 @@ def check(project: Project) -> list[Problem]:
                                         f"key '{key}' has placeholders {found or 'none'} but English has {expected or 'none'}.",
                                         "keep every {name} from the English text exactly as it is; translate only the words around it."))
         for key in source_values:
-            if key not in values:
+            if not (isinstance(values.get(key), str) and values[key].strip()):
                 problems.append(Problem(path, 1, "ui-missing-key",
                                         f"key '{key}' is not translated; readers see the English text.",
                                         f"add '{key}' with a translation of: {source_values[key]!r}.",

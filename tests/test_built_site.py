@@ -284,3 +284,26 @@ def test_theme_never_writes_browser_storage(built_site):
         text = (built_site / "assets/javascripts" / script).read_text(encoding="utf-8")
         text = re.sub(r"//.*", "", text)
         assert "setItem" not in text and "document.cookie" not in text, script
+
+
+def front_matter(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("---", 2)[1]) if text.startswith("---") else {}
+
+
+def test_draft_translations_say_so_and_link_to_english(content_pages, built_site):
+    drafts = 0
+    for path, soup in content_pages.items():
+        language, source = source_of(built_site, path)
+        page = PROJECT.docs / language / source
+        notice = soup.select_one(".rg-notice--draft")
+        if language != DEFAULT and page.exists() and front_matter(page).get("status") == "draft":
+            drafts += 1
+            assert notice is not None, path
+            expected = STRINGS[language].get("draft_notice") or STRINGS[DEFAULT]["draft_notice"]
+            assert expected in notice.get_text(" ", strip=True), path
+            english = (path.parent / notice.a["href"]).resolve() / "index.html"
+            assert source_of(built_site, english) == (DEFAULT, source), path
+        else:
+            assert notice is None, path
+    assert drafts, "the shipped translations are unreviewed drafts and must say so"

@@ -155,6 +155,85 @@ def language_unknown_strings(root):
     return root / "data/strings/de.yml", 1, "'de', which is not a configured language"
 
 
+def tr_front_matter(root):
+    path = root / "docs/fi/index.md"
+    replace(path, "status: draft", "status: finished")
+    return path, line_of(path, "status: finished"), "status is 'finished'"
+
+
+def tr_orphan(root):
+    path = root / "docs/fi/apua.md"
+    shutil.copy(root / "docs/fi/help.md", path)
+    return path, 1, "no English page docs/en/apua.md"
+
+
+def tr_headings(root):
+    path = root / "docs/fi/help.md"
+    replace(path, "## Haluatko puhua ensin?", "### Haluatko puhua ensin?")
+    return path, line_of(path, "### Haluatko"), "heading 3 is '###' here but '##' in English"
+
+
+def tr_admonitions(root):
+    path = root / "docs/fi/help.md"
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write('\n!!! tip "Vinkki"\n    Soita.\n')
+    return path, line_of(path, "!!! tip"), "1 boxes vs 0 in help.md (English)"
+
+
+def tr_glossary_links(root):
+    path = root / "docs/fi/index.md"
+    replace(path, "Lue [mistä saat apua](help.md).", "Lue [mistä saat apua](help.md). [Avustaja](glossary.md#counsel).")
+    return path, line_of(path, "glossary.md#counsel"), "extra glossary link 'glossary.md#counsel'"
+
+
+def tr_links(root):
+    path = root / "docs/fi/index.md"
+    replace(path, "(help.md)", "(apua.md)")
+    return path, line_of(path, "(apua.md)"), "link 1 is 'apua.md' here but 'help.md' in English"
+
+
+def tr_images(root):
+    path = root / "docs/ar/index.md"
+    replace(path, "اقرأ", "![صورة](map.png) اقرأ")
+    return path, line_of(path, "map.png"), "extra image 'map.png'"
+
+
+def tr_markers(root):
+    path = root / "docs/ar/help.md"
+    replace(path, "[[contact: emergency-112]]", "")
+    return path, line_of(path, "[[contact: nas]]"), "contact marker 1 is '[[contact:nas]]' here but '[[contact:emergency-112]]'"
+
+
+def tr_phones(root):
+    path = root / "docs/fi/index.md"
+    replace(path, "[[phone: nas]]", "029 546 3177")
+    return path, line_of(path, "029 546 3177"), "phone number 0295463177 is not in the English page"
+
+
+def tr_emails(root):
+    path = root / "docs/fi/index.md"
+    replace(path, "milloin tahansa.", "milloin tahansa tai kirjoittaa osoitteeseen apu@example.fi.")
+    return path, line_of(path, "apu@example.fi"), "'apu@example.fi' is not in the English page"
+
+
+def tr_urls(root):
+    path = root / "docs/fi/index.md"
+    replace(path, "milloin tahansa.", "milloin tahansa: https://example.fi/apu")
+    return path, line_of(path, "https://example.fi/apu"), "'https://example.fi/apu' is not in the English page"
+
+
+def tr_numbers(root):
+    path = root / "docs/fi/help.md"
+    replace(path, "Soita 112.", "Soita hätänumeroon.")
+    return path, line_of(path, "## Oletko vaarassa nyt?"), "number '112' from English line"
+
+
+def unsafe_markup(root):
+    path = root / "docs/fi/index.md"
+    replace(path, "Lue [mistä", '<img src="https://tracker.example/pixel.gif">\n\nLue [mistä')
+    return path, line_of(path, "tracker.example"), "a resource from another host"
+
+
 ERROR_CASES = {
     "ui-yaml": ui_yaml,
     "ui-unknown-key": ui_unknown_key,
@@ -177,6 +256,19 @@ ERROR_CASES = {
     "language-unknown-folder": language_unknown_folder,
     "language-stray-file": language_stray_file,
     "language-unknown-strings": language_unknown_strings,
+    "tr-front-matter": tr_front_matter,
+    "tr-orphan": tr_orphan,
+    "tr-headings": tr_headings,
+    "tr-admonitions": tr_admonitions,
+    "tr-glossary-links": tr_glossary_links,
+    "tr-links": tr_links,
+    "tr-images": tr_images,
+    "tr-markers": tr_markers,
+    "tr-phones": tr_phones,
+    "tr-emails": tr_emails,
+    "tr-urls": tr_urls,
+    "tr-numbers": tr_numbers,
+    "unsafe-markup": unsafe_markup,
 }
 
 
