@@ -5,13 +5,14 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.installed
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs
 
-.PHONY: help site serve test check linkcheck pytest lock clean
+.PHONY: help site serve test check linkcheck pytest leaflets lock clean
 
 help:
 	@echo "make site   - set up .venv and build the whole site into site/ (--strict)"
 	@echo "make serve  - set up .venv and preview the site at http://127.0.0.1:8000/"
 	@echo "make test   - set up .venv, then every check and test"
 	@echo "make check  - content and data checks only (python -m scripts check)"
+	@echo "make leaflets - build the site, then the PDF leaflets into site/leaflets/ (needs Pango and fonts)"
 	@echo "make lock   - re-resolve pyproject.toml ranges into requirements.lock"
 
 $(READY): requirements.lock
@@ -35,13 +36,16 @@ linkcheck: site
 pytest: site
 	$(BIN)/python -m pytest
 
+leaflets: site
+	$(BIN)/python -m scripts leaflets
+
 # Content checks first (clearest messages), then the strict build, links, and tests.
 test: check site linkcheck pytest
 
 lock:
 	rm -rf .lock-venv
 	$(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check ".[test]"
+	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check ".[leaflets,test]"
 	(echo "# Exact pins installed by 'make site' and 'make test'. Regenerate with 'make lock'."; \
 	  .lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^rights-guide') > requirements.lock
 	rm -rf .lock-venv
