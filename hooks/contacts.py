@@ -77,7 +77,9 @@ def render_card(contact: contact_data.Contact, ui: dict, heading: str = "p") -> 
     source = strings.fill(_e(ui["contact_source"]),
                           source=f'<a href="{_e(contact.source)}">{_e(source_host)}</a>',
                           date=f'<time datetime="{contact.checked}">{contact.checked}</time>')
+    # The short form is for the PDF leaflets, where space is tight (leaflet.css).
     caution = (f'<p class="rg-contact__caution">{_e(ui["contact_medium_confidence"])}</p>'
+               f'<p class="rg-contact__caution-short">{_e(ui["contact_medium_confidence_short"])}</p>'
                if contact.confidence != "high" else "")
     return (
         f'<div class="rg-contact" id="contact-{_e(contact.id)}">'

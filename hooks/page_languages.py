@@ -56,6 +56,7 @@ def on_page_context(context, page, config, nav):
     ]
     context["page_is_fallback"] = file_language != build
     context["page_text_language"] = file_language
+    context["page_name"] = path_in_language.with_suffix("").as_posix()  # e.g. "help"; stable across languages
     context["page_outdated_since"] = None
     if file_language != default and not context["page_is_fallback"]:
         translation = translations.Translation(file_language, path_in_language, docs / file_language / path_in_language,

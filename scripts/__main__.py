@@ -18,6 +18,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="check content, translations and data; exit 1 on any error")
     commands.add_parser("linkcheck", help="run LinkChecker over the built site/ on 127.0.0.1")
+    commands.add_parser("leaflets", help="render PDF leaflets of pages marked 'leaflet: true' into site/leaflets/")
     status = commands.add_parser("status", help="translation progress per language")
     status.add_argument("--markdown", action="store_true", help="print a Markdown table")
     diff = commands.add_parser("diff", help="what changed in English since a translation was made")
@@ -37,6 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "linkcheck":
         from scripts import linkcheck
         return linkcheck.run(project)
+    if args.command == "leaflets":
+        from scripts import leaflets
+        return leaflets.run(project)
     if args.command == "status":
         from scripts import status as status_command
         return status_command.run(project, args.markdown)
