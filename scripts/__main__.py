@@ -18,6 +18,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="check content, translations and data; exit 1 on any error")
     commands.add_parser("linkcheck", help="run LinkChecker over the built site/ on 127.0.0.1")
+    bench = commands.add_parser("benchmark", help="page weight, requests and build time of the built site")
+    bench.add_argument("--write", type=Path, help="write the report as Markdown to this file")
     commands.add_parser("leaflets", help="render PDF leaflets of pages marked 'leaflet: true' into site/leaflets/")
     status = commands.add_parser("status", help="translation progress per language")
     status.add_argument("--markdown", action="store_true", help="print a Markdown table")
@@ -38,6 +40,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "linkcheck":
         from scripts import linkcheck
         return linkcheck.run(project)
+    if args.command == "benchmark":
+        from scripts import benchmark
+        return benchmark.run(project, args.write)
     if args.command == "leaflets":
         from scripts import leaflets
         return leaflets.run(project)

@@ -307,3 +307,34 @@ def test_draft_translations_say_so_and_link_to_english(content_pages, built_site
         else:
             assert notice is None, path
     assert drafts, "the shipped translations are unreviewed drafts and must say so"
+
+
+def test_glossary_links_resolve_in_every_language(content_pages, built_site):
+    checked = 0
+    for path, soup in content_pages.items():
+        for link in soup.select("article a[href*='glossary/#']"):
+            target, fragment = link["href"].split("#", 1)
+            glossary = (path.parent / target / "index.html").resolve()
+            ids = {element["id"] for element in BeautifulSoup(glossary.read_text(encoding="utf-8"),
+                                                                "html.parser").select("[id]")}
+            assert fragment in ids, (path, link["href"])
+            checked += 1
+    assert checked > 20
+
+
+def test_help_page_lists_every_help_channel(built_site):
+    soup = BeautifulSoup((built_site / "help/index.html").read_text(encoding="utf-8"), "html.parser")
+    cards = {card["id"].removeprefix("contact-") for card in soup.select(".rg-contact")}
+    assert cards == {contact["id"] for contact in CONTACTS}
+
+
+def test_hotline_and_reporting_are_within_two_taps_of_home(built_site):
+    for language in LANGUAGES:
+        root = built_site if language == DEFAULT else built_site / language
+        home = BeautifulSoup((root / "index.html").read_text(encoding="utf-8"), "html.parser")
+        # The 24/7 hotline is on the home page itself, as a tap-to-call link.
+        assert home.select_one("article a[href='tel:+358295463177']") is not None, language
+        links = {a["href"].split("#")[0].rstrip("/").rsplit("/", 1)[-1] for a in home.select("article a[href]")}
+        assert {"help", "reporting-a-crime"} <= links, language
+        reporting = BeautifulSoup((root / "reporting-a-crime/index.html").read_text(encoding="utf-8"), "html.parser")
+        assert reporting.select_one("#consequences") is not None, language
