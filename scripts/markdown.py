@@ -95,7 +95,10 @@ class Page:
 
 
 def read(path: Path) -> Page:
-    text = path.read_text(encoding="utf-8")
+    return parse(path.read_text(encoding="utf-8"), path)
+
+
+def parse(text: str, path: Path = Path("<text>")) -> Page:
     page = Page(path=path, text=text)
     lines = text.splitlines()
     if not lines or lines[0].strip() != "---":

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from scripts import markdown
+from scripts.contacts import MARKER
 from scripts.problems import Problem
 from scripts.project import Project
 
@@ -25,7 +27,6 @@ LONG_WORD_LETTERS = 6
 WORD = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*|\d+(?:[.,:–-]\d+)*", re.UNICODE)
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+")
 LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-MARKER = re.compile(r"\[\[[^\]]*\]\]")
 ATTRIBUTES = re.compile(r"\{[#.:][^}]*\}")
 HTML_TAG = re.compile(r"<[^>]+>")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
@@ -62,25 +63,13 @@ class PageScore:
 
 def _prose_lines(text: str):
     """(line number, prose) for lines that are running text, not markup."""
-    lines = text.splitlines()
-    start = 0
-    if lines and lines[0].strip() == "---":
-        for index in range(1, len(lines)):
-            if lines[index].strip() == "---":
-                start = index + 1
-                break
-    in_code = False
-    for index in range(start, len(lines)):
-        raw = lines[index]
+    for number, raw in markdown.parse(text).body_lines():
         stripped = raw.strip()
-        if stripped.startswith(("```", "~~~")):
-            in_code = not in_code
-            continue
-        if in_code or not stripped or stripped.startswith(("#", "|", "!!!", "???", "<", "*[")):
+        if not stripped or stripped.startswith(("#", "|", "!!!", "???", "<", "*[")):
             continue
         if MARKER.fullmatch(stripped):  # a contact card, not prose
             continue
-        yield index + 1, raw
+        yield number, raw
 
 
 def _clean(text: str) -> str:
