@@ -18,11 +18,18 @@
   var resetTimer = null;
   var shiftUsedAsModifier = false;
   var overlay = null;
+  var sayTimer = null;
 
   function say(message) {
     // Clearing first makes screen readers announce a repeated message again.
+    clearStatus();
+    sayTimer = window.setTimeout(function () { status.textContent = message; }, 50);
+  }
+
+  function clearStatus() {
+    if (sayTimer) window.clearTimeout(sayTimer);
+    sayTimer = null;
     status.textContent = "";
-    window.setTimeout(function () { status.textContent = message; }, 50);
   }
 
   function showOverlay() {
@@ -76,7 +83,8 @@
       return;
     }
     var left = PRESSES_NEEDED - presses;
-    say(root.getAttribute("data-sr-count").replace("{count}", String(left)));
+    var message = (left === 1 && root.getAttribute("data-sr-count-one")) || root.getAttribute("data-sr-count");
+    say(message.replace("{count}", String(left)));
     if (resetTimer) window.clearTimeout(resetTimer);
     resetTimer = window.setTimeout(function () { resetCount(true); }, RESET_AFTER_MS);
   }
@@ -90,6 +98,8 @@
       hideOverlay();
       resetCount(false);
       shiftUsedAsModifier = false;
+      // Otherwise a screen reader moving through the page finds "activated".
+      clearStatus();
     }
   });
   document.documentElement.classList.add("rg-exit-ready");

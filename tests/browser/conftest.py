@@ -1,0 +1,244 @@
+"""The built site in a real browser: Debian's Chromium driven by Playwright.
+
+One Chromium per session; each test gets fresh browser contexts (empty
+cookies and storage). The site is served on 127.0.0.1. Every request a page
+makes is recorded; the neutral exit site is answered locally and anything
+else that is not this server is blocked and recorded, so no test touches the
+network and a request to another host fails the test that made it.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import shutil
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+import yaml
+
+from scripts.project import default_project
+
+PROJECT = default_project()
+CONFIG = PROJECT.config().data
+LANGUAGES = [language.code for language in PROJECT.languages()]
+DEFAULT = PROJECT.default_language()
+EXIT_URL = CONFIG["extra"]["exit_url"]
+RTL = {"ar", "fa", "he", "ur", "ps"}
+STRINGS = {
+    code: {**yaml.safe_load((PROJECT.strings_dir / f"{DEFAULT}.yml").read_text(encoding="utf-8")),
+           **yaml.safe_load((PROJECT.strings_dir / f"{code}.yml").read_text(encoding="utf-8"))}
+    for code in LANGUAGES
+}
+
+# The small screen of a cheap phone, in CSS pixels.
+PHONE = {"viewport": {"width": 320, "height": 640}, "is_mobile": True, "has_touch": True}
+DESKTOP = {"viewport": {"width": 1280, "height": 800}}
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # the tests may run as root (CI containers)
+    "--disable-gpu",
+    # Without these Chromium itself calls Google hosts. Those are not page
+    # requests, but nothing should leave the machine during the tests.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+]
+# Playwright turns the back/forward cache off by default; readers' browsers
+# have it on, and the exit control must cope with a page restored from it.
+IGNORED_DEFAULT_ARGS = ["--disable-back-forward-cache"]
+
+# Messages the pages send to the test: console.debug("rg-test {json}").
+PROBE_PREFIX = "rg-test "
+CSP_PROBE = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  console.debug("rg-test " + JSON.stringify({kind: "csp", directive: event.violatedDirective,
+    blocked: event.blockedURI, source: event.sourceFile + ":" + event.lineNumber}));
+});
+"""
+
+
+def find_chromium() -> str | None:
+    if Path("/usr/bin/chromium").exists():
+        return "/usr/bin/chromium"
+    return shutil.which("chromium")
+
+
+def page_path(code: str, source: str) -> str:
+    """URL path of a page: ('fi', 'help.md') -> '/fi/help/'."""
+    prefix = "" if code == DEFAULT else f"{code}/"
+    slug = "" if source == "index.md" else source[: -len(".md")] + "/"
+    return f"/{prefix}{slug}"
+
+
+def nav_pages() -> list[str]:
+    pages = []
+    for entry in CONFIG.get("nav") or []:
+        values = entry.values() if isinstance(entry, dict) else [entry]
+        pages += [value for value in values if isinstance(value, str) and value.endswith(".md")]
+    return pages
+
+
+def tested_pages() -> list[str]:
+    """The home page, every page translated into all languages, and enough
+    others (English fallbacks outside the default language) for three content pages."""
+    content = [page for page in nav_pages() if page != "index.md"]
+    everywhere = [page for page in content if all((PROJECT.docs / code / page).exists() for code in LANGUAGES)]
+    others = [page for page in content if page not in everywhere]
+    return ["index.md"] + everywhere + others[: max(1, 3 - len(everywhere))]
+
+
+PAGES = tested_pages()
+PAGE_CASES = [pytest.param(code, page, id=f"{code}-{page[:-3]}") for code in LANGUAGES for page in PAGES]
+
+
+@dataclass
+class Traffic:
+    """What one browser context did, as seen by the test."""
+
+    origin: str
+    requests: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+    exits: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    probes: list[dict] = field(default_factory=list)
+    # How the neutral exit site answers: "fulfil" (after exit_delay seconds) or
+    # "abort" (as if it could not be reached).
+    exit_mode: str = "fulfil"
+    exit_delay: float = 0.0
+
+    @property
+    def csp_violations(self) -> list[dict]:
+        return [probe for probe in self.probes if probe.get("kind") == "csp"]
+
+    def foreign_requests(self, *, allow_exit: bool = False) -> list[str]:
+        allowed = set(self.exits) if allow_exit else set()
+        return [url for url in self.requests if not url.startswith(self.origin + "/") and url not in allowed]
+
+    def assert_clean(self, *, allow_exit: bool = False) -> None:
+        """Only this origin (and, if allowed, the neutral site, answered locally), nothing
+        blocked or failed, no console error, no CSP violation."""
+        foreign = self.foreign_requests(allow_exit=allow_exit)
+        assert not foreign, f"requests to other hosts: {foreign}"
+        assert not self.blocked, f"blocked requests: {self.blocked}"
+        assert not self.failed, f"failed requests: {self.failed}"
+        assert not self.console_errors, f"console errors: {self.console_errors}"
+        assert not self.page_errors, f"JavaScript errors: {self.page_errors}"
+        assert not self.csp_violations, f"CSP violations: {self.csp_violations}"
+
+
+NEUTRAL_PAGE = "<!doctype html><html lang=en><title>Neutral site</title><p>Weather</p></html>"
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    path = find_chromium()
+    if path is None:
+        message = ("Chromium is not installed (no /usr/bin/chromium, no 'chromium' on PATH): "
+                   "the browser tests need Debian's chromium package (apt-get install chromium).")
+        if os.environ.get("CI") == "true":
+            pytest.fail(message + " In CI a skipped browser test is a failure.")
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture(scope="session")
+def site_origin(built_site: Path):
+    """The built site over HTTP on 127.0.0.1 (a free port)."""
+
+    class QuietHandler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format, *args):  # noqa: A002 - the base class's name
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(built_site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS,
+                                         ignore_default_args=IGNORED_DEFAULT_ARGS)
+    yield browser
+    browser.close()
+    playwright.stop()
+
+
+@pytest.fixture
+def open_context(browser, site_origin):
+    """open_context(**context_options) -> (context, traffic)."""
+    contexts = []
+    exit_host = urlparse(EXIT_URL).netloc
+
+    def open_(*, init_scripts: tuple[str, ...] = (), **options):
+        context = browser.new_context(**options)
+        context.set_default_timeout(10_000)
+        traffic = Traffic(site_origin)
+
+        def route(route):
+            url = route.request.url
+            if url.startswith(site_origin + "/"):
+                route.continue_()
+            elif urlparse(url).netloc == exit_host:
+                traffic.exits.append(url)
+                if traffic.exit_mode == "abort":
+                    route.abort("aborted")
+                    return
+                time.sleep(traffic.exit_delay)  # the page keeps running in the browser meanwhile
+                route.fulfill(status=200, content_type="text/html", body=NEUTRAL_PAGE)
+            else:
+                traffic.blocked.append(url)
+                route.abort("blockedbyclient")
+
+        def on_console(message):
+            if message.type == "error":
+                traffic.console_errors.append(f"{message.text} ({message.location.get('url')})")
+            elif message.type == "debug" and message.text.startswith(PROBE_PREFIX):
+                traffic.probes.append(json.loads(message.text[len(PROBE_PREFIX):]))
+
+        def on_response(response):
+            if response.status >= 400:
+                traffic.failed.append(f"{response.status} {response.url}")
+
+        def on_request_failed(request):
+            # ERR_ABORTED: the page was left while this was loading (the test
+            # clicked on); not a fault of the page.
+            if request.url.startswith(site_origin + "/") and request.failure != "net::ERR_ABORTED":
+                traffic.failed.append(f"{request.failure} {request.url}")
+
+        context.route("**/*", route)
+        context.on("request", lambda request: traffic.requests.append(request.url))
+        context.on("response", on_response)
+        context.on("requestfailed", on_request_failed)
+        context.on("console", on_console)
+        context.on("weberror", lambda error: traffic.page_errors.append(str(error.error)))
+        context.add_init_script(CSP_PROBE)
+        for script in init_scripts:
+            context.add_init_script(script)
+        contexts.append(context)
+        return context, traffic
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+def goto(page, origin: str, path: str, *, idle: bool = False) -> None:
+    response = page.goto(origin + path, wait_until="networkidle" if idle else "load")
+    assert response is not None and response.ok, f"{path}: {response and response.status}"
