@@ -44,7 +44,8 @@ def on_page_context(context, page, config, nav):
     file_language, path_in_language = relative.parts[0], Path(*relative.parts[1:])
     languages = project.languages()
     default = project.default_language()
-    build = context.get("ui_language") or config.theme["language"]
+    # The language being built (static-i18n sets it before this event runs).
+    build = getattr(config.plugins.get("i18n"), "current_language", None) or config.theme["language"]
 
     prefix = url_prefix(build, default)
     base_url = page.url[len(prefix):] if page.url.startswith(prefix) else page.url
