@@ -8,8 +8,8 @@ from pathlib import Path
 import yaml
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """Safe loader that tolerates the `!!python/...` tags mkdocs.yml uses."""
+class _ConfigLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Safe loader (libyaml's C parser where installed) that tolerates the `!!python/...` tags mkdocs.yml uses."""
 
 
 def _ignore_python_tag(loader, suffix, node):
@@ -63,20 +63,36 @@ def _record_lines(node, prefix: tuple, lines: dict) -> None:
 
 
 def load_text(text: str, path: Path) -> YamlFile:
+    loader = _ConfigLoader(text)
     try:
-        node = yaml.compose(text, Loader=_ConfigLoader)
-        data = yaml.load(text, Loader=_ConfigLoader)
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         raise YamlError(path, line, f"YAML does not parse: {error.problem or error}") from error
     except yaml.YAMLError as error:
         raise YamlError(path, 1, f"YAML does not parse: {error}") from error
+    finally:
+        loader.dispose()
     lines: dict[tuple, int] = {}
     if node is not None:
         _record_lines(node, (), lines)
     return YamlFile(path=path, data=data, lines=lines)
 
 
+# The build reads the same few files for every page of every language: parse each
+# version of a file once. Keyed on mtime and size so `mkdocs serve` sees edits.
+_cache: dict[Path, tuple[tuple[int, int], YamlFile]] = {}
+
+
 def load(path: Path) -> YamlFile:
-    return load_text(path.read_text(encoding="utf-8"), path)
+    """The parsed file. Shared between callers: treat it as read-only."""
+    path = Path(path)
+    stat = path.stat()
+    version = (stat.st_mtime_ns, stat.st_size)
+    cached = _cache.get(path)
+    if cached is None or cached[0] != version:
+        cached = (version, load_text(path.read_text(encoding="utf-8"), path))
+        _cache[path] = cached
+    return cached[1]
