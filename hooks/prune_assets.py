@@ -1,6 +1,8 @@
 """Remove theme files no reader can need from site/.
 
 - Source maps (about 1.3 MB).
+- Material's bundle.js and palette stylesheet: the pages do not load them
+  (overrides/main.html; hooks/asset_bundle.py makes the site's own files).
 - Search tokenizers and stemmers for languages the site does not have
   (wordcut.js alone is 677 KB).
 Runs once, after the last language build.
@@ -23,6 +25,9 @@ def on_post_build(config):
     site = Path(config.site_dir)
     for source_map in site.rglob("*.map"):
         source_map.unlink()
+    for unused in [*site.glob("assets/javascripts/bundle.*.min.js"),
+                   *site.glob("assets/stylesheets/palette.*.min.css")]:
+        unused.unlink()
 
     search = config.plugins.get("material/search") or config.plugins.get("search")
     languages = set(search.config.lang or []) if search is not None else set()

@@ -1,0 +1,154 @@
+// Search in the reader's language, downloaded only when the reader opens it.
+// Material's search worker (lunr, the language's stemmer) does the searching;
+// this file builds Material's search panel in the empty box the page has
+// (partials/search.html), starts the worker when the reader opens search,
+// sends it the language's own index and shows the results. Until then the
+// page downloads nothing for search. Without JavaScript (or Web Workers) the
+// search button stays hidden: Material's CSS hides it while <html> has the
+// class "no-js".
+(function () {
+  "use strict";
+
+  var box = document.querySelector("[data-rg-search]");
+  if (!box || typeof Worker === "undefined" || typeof fetch === "undefined") return;
+  box.innerHTML = panel();
+  var html = document.documentElement;
+  html.classList.remove("no-js");
+  html.classList.add("js");
+
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;  // Material's worker messages
+  var MAX_SECTIONS = 3;
+  var toggle = document.getElementById("__search");
+  var form = box.querySelector(".md-search__form");
+  var input = box.querySelector(".md-search__input");
+  var meta = box.querySelector(".md-search-result__meta");
+  var list = box.querySelector(".md-search-result__list");
+  var base = new URL(box.getAttribute("data-rg-base"), document.baseURI);
+  var worker = null;
+  var ready = false;
+
+  function text(name) {
+    return box.getAttribute("data-rg-" + name);
+  }
+
+  function attribute(name) {
+    return text(name).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+  }
+
+  // Material's markup (partials/search.html), so Material's CSS styles it.
+  function panel() {
+    return '<label class="md-search__overlay" for="__search"></label>' +
+      '<div class="md-search__inner" role="search">' +
+      '<form class="md-search__form" name="search">' +
+      '<input type="text" class="md-search__input" name="query" aria-label="' + attribute("label") +
+      '" placeholder="' + attribute("label") + '" autocapitalize="off" autocorrect="off" autocomplete="off"' +
+      ' spellcheck="false" required>' +
+      '<label class="md-search__icon md-icon" for="__search">' +
+      '<span class="rg-icon rg-icon--magnify"></span><span class="rg-icon rg-icon--arrow-left"></span></label>' +
+      '<nav class="md-search__options" aria-label="' + attribute("options") + '">' +
+      '<button type="reset" class="md-search__icon md-icon" title="' + attribute("reset") +
+      '" aria-label="' + attribute("reset") + '" tabindex="-1"><span class="rg-icon rg-icon--close"></span></button>' +
+      '</nav></form>' +
+      '<div class="md-search__output"><div class="md-search__scrollwrap" tabindex="0">' +
+      '<div class="md-search-result"><div class="md-search-result__meta" aria-live="polite">' +
+      attribute("placeholder") + '</div><ol class="md-search-result__list" role="presentation"></ol>' +
+      '</div></div></div></div>';
+  }
+
+  function start() {
+    if (worker) return;
+    worker = new Worker(text("worker"));
+    worker.onmessage = function (event) {
+      if (event.data.type === READY) {
+        ready = true;
+        run();
+      } else if (event.data.type === RESULT) {
+        show(event.data.data.items || []);
+      }
+    };
+    fetch(text("index"), { credentials: "same-origin" })
+      .then(function (response) { return response.json(); })
+      .then(function (index) {
+        worker.postMessage({ type: SETUP, data: { config: index.config, docs: index.docs, options: {} } });
+      });
+  }
+
+  function run() {
+    var query = input.value.trim();
+    if (!query) {
+      list.textContent = "";
+      meta.textContent = text("placeholder");
+    } else if (ready) {
+      worker.postMessage({ type: QUERY, data: query });
+    }
+  }
+
+  // Titles and texts come from this site's own index, with the worker's
+  // <mark> highlights: trusted HTML.
+  function entry(doc, heading) {
+    var link = document.createElement("a");
+    link.className = "md-search-result__link";
+    link.href = new URL(doc.location, base).href;
+    link.tabIndex = -1;
+    var article = document.createElement("article");
+    article.className = "md-search-result__article md-typeset";
+    var title = document.createElement(heading);
+    title.innerHTML = doc.title;
+    article.appendChild(title);
+    if (doc.text) {
+      var teaser = document.createElement("p");
+      teaser.innerHTML = doc.text;
+      article.appendChild(teaser);
+    }
+    link.appendChild(article);
+    return link;
+  }
+
+  function show(groups) {
+    list.textContent = "";
+    var count = groups.length;
+    meta.textContent = count === 0 ? text("none")
+      : count === 1 ? text("one") : text("other").replace("#", String(count));
+    groups.forEach(function (docs) {
+      var item = document.createElement("li");
+      item.className = "md-search-result__item";
+      docs.slice(0, MAX_SECTIONS + 1).forEach(function (doc, position) {
+        item.appendChild(entry(doc, position === 0 ? "h1" : "h2"));
+      });
+      list.appendChild(item);
+    });
+  }
+
+  function open() {
+    if (!toggle.checked) toggle.checked = true;
+    start();
+    input.focus();
+  }
+
+  function close() {
+    toggle.checked = false;
+    input.blur();
+  }
+
+  toggle.addEventListener("change", function () {
+    if (toggle.checked) open();
+  });
+  input.addEventListener("focus", open);
+  input.addEventListener("input", run);
+  form.addEventListener("reset", function () {
+    window.setTimeout(run, 0);
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var first = list.querySelector(".md-search-result__link");
+    if (first) window.location.assign(first.href);
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && toggle.checked) {
+      close();
+    } else if (event.key === "/" && !toggle.checked && !/^(input|textarea|select)$/i.test(event.target.tagName)) {
+      event.preventDefault();
+      open();
+    }
+  });
+})();
