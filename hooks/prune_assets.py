@@ -12,8 +12,10 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-# Segmenters Material's search worker loads only for these languages.
-SEGMENTERS = {"tinyseg.js": "ja", "wordcut.js": "th"}
+# Segmenters Material's search worker loads only for these languages. wordcut.js
+# (th, hi) is never kept: hooks/search_per_language.py searches those languages
+# word by word, because Material's tokenizer does not use it.
+SEGMENTERS = {"tinyseg.js": "ja", "wordcut.js": None}
 ALWAYS_KEPT = {"lunr.stemmer.support.min.js", "lunr.multi.min.js"}
 
 

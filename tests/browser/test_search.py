@@ -1,7 +1,11 @@
-"""Search in every language finds that language's pages and no other's.
+"""Search in every language finds that language's pages and no other's, and
+downloads nothing until the reader opens it.
 
-hooks/search_per_language.py splits the search index per language and
-overrides/main.html points each language's pages at their own index.
+hooks/search_per_language.py splits the search index per language (English
+fallback pages included at their local addresses), partials/search.html
+points each language's pages at their own index, and
+assets/javascripts/search.js starts Material's search worker when search is
+opened.
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DEFAULT, LANGUAGES, PHONE, PROJECT, goto, page_path
+from hooks.search_per_language import search_config
+from tests.browser.conftest import DEFAULT, LANGUAGES, PHONE, PROJECT, goto, nav_pages, page_path
 
 SEARCH_BUTTON = "label.md-header__button[for=__search]"
 LANGUAGE_CASES = [pytest.param(code, id=code) for code in LANGUAGES]
@@ -67,46 +72,52 @@ def in_language(url: str, code: str) -> bool:
 
 
 def test_each_language_has_its_own_search_index(built_site):
-    seen = 0
     for code in LANGUAGES:
         index = json.loads((built_site / index_path(code)).read_text(encoding="utf-8"))
         assert index["config"]["lang"] == [code]
-        assert index["docs"], code
         root = built_site if code == DEFAULT else built_site / code
+        pages = set()
         for entry in index["docs"]:
             page = entry["location"].split("#")[0]
             assert (root / page / "index.html").exists(), (code, entry["location"])
             assert not any(page.startswith(f"{other}/") for other in LANGUAGES), (code, entry["location"])
-        # Only real translations: an English fallback under /<lang>/ is not indexed again.
+            pages.add(page)
+        # Every page of the menu, translated or an English fallback, at its local address.
+        expected = {"" if source == "index.md" else source[:-3] + "/" for source in nav_pages()}
+        assert expected <= pages, (code, expected - pages)
+        # A translated page is indexed in its own language only (no English copy of it).
         titles = {entry["title"] for entry in index["docs"] if "#" not in entry["location"]}
-        assert titles <= {title for title, _ in page_texts(code).values()} | {""}, (code, titles)
-        seen += len(index["docs"])
-    assert seen > 0
+        for source in nav_pages():
+            if code != DEFAULT and (PROJECT.docs / code / source).exists():
+                english_title = page_texts(DEFAULT)[source][0]
+                own_title = page_texts(code)[source][0]
+                if english_title != own_title:
+                    assert english_title not in titles, (code, source)
 
 
 def search(page, query: str, *, found: bool) -> list[str]:
-    """Type into Material's search as a reader would; the result links (absolute URLs).
+    """Type into the search as a reader would; the result links (absolute URLs).
 
-    Searches must alternate between found and not found: the list changing
-    from one to the other is how the test knows this query's outcome is shown.
+    The field is emptied first (which empties the list), so results on the
+    list afterwards are this query's.
     """
     if not page.locator("input.md-search__input").is_visible():
         page.click(SEARCH_BUTTON)
     items = page.locator(".md-search-result__item")
     field = page.locator("input.md-search__input")
-    # Material searches on key-up: one key (End) after filling runs the query once.
+    field.fill("")
+    expect(items).to_have_count(0)
     field.fill(query)
-    field.press("End")
     if found:
         items.first.wait_for()
         return [link.get_attribute("href") for link in page.locator("a.md-search-result__link").all()]
     # Nothing found: "no matching documents", or the prompt to type when the
     # language's tokenizer keeps nothing of the query (Arabic in English search).
-    translations = page.evaluate("JSON.parse(document.getElementById('__config').textContent).translations")
+    box = page.locator("[data-rg-search]")
     expect(items).to_have_count(0)
     expect(page.locator(".md-search-result__meta")).to_have_text(
-        re.compile("^(%s|%s)$" % (re.escape(translations["search.result.none"]),
-                                  re.escape(translations["search.result.placeholder"]))))
+        re.compile("^(%s|%s)$" % (re.escape(box.get_attribute("data-rg-none")),
+                                  re.escape(box.get_attribute("data-rg-placeholder")))))
     return []
 
 
@@ -115,20 +126,26 @@ def test_search_finds_only_pages_in_the_readers_language(open_context, site_orig
     context, traffic = open_context(**PHONE)
     page = context.new_page()
     goto(page, site_origin, page_path(code, "index.md"), idle=True)
-    indexes = [url for url in traffic.requests if url.endswith("search_index.json")]
-    assert indexes == [f"{site_origin}/{index_path(code)}"], indexes
+    assert not [url for url in traffic.requests if "search" in url], \
+        f"search downloaded before it was opened: {traffic.requests}"
 
     own = word_only_in(code)
     results = search(page, own, found=True)
     assert all(in_language(url, code) for url in results), results
+    # Opening search fetched this language's index and Material's worker, nothing else for search.
+    indexes = [url for url in traffic.requests if url.endswith("search_index.json")]
+    assert indexes == [f"{site_origin}/{index_path(code)}"], indexes
+    assert not [url for url in traffic.requests if "wordcut" in url or "tinyseg" in url], traffic.requests
 
     number = number_in_every_language()
     for other in LANGUAGES:
         if other == code:
             continue
-        word = word_only_in(other)
-        assert search(page, word, found=False) == [], f"{code}: {word!r} ({other}) found"
-        # A number on the pages of every language: found here only in this language.
+        if other != DEFAULT:
+            # English is on every language's fallback pages; other translations are not.
+            word = word_only_in(other)
+            assert search(page, word, found=False) == [], f"{code}: {word!r} ({other}) found"
+        # A number on the pages of every language: found here only at this language's addresses.
         results = search(page, number, found=True)
         assert all(in_language(url, code) for url in results), \
             f"{code}: results for {number!r} from other languages: {results}"
@@ -138,4 +155,71 @@ def test_search_finds_only_pages_in_the_readers_language(open_context, site_orig
     page.wait_for_url(lambda url: urlparse(url).path == urlparse(results[0]).path)
     assert page.locator("html").get_attribute("lang") == code
     page.wait_for_load_state("networkidle")
+    traffic.assert_clean()
+
+
+@pytest.mark.parametrize("code", [pytest.param(code, id=code) for code in LANGUAGES if code != DEFAULT])
+def test_untranslated_pages_are_found_at_the_readers_language_address(open_context, site_origin, code):
+    untranslated = [source for source in nav_pages() if not (PROJECT.docs / code / source).exists()]
+    if not untranslated:
+        pytest.skip(f"every page is translated into {code}")
+    title = page_texts(DEFAULT)[untranslated[0]][0]
+    context, traffic = open_context(**PHONE)
+    page = context.new_page()
+    goto(page, site_origin, page_path(code, "index.md"))
+    results = search(page, title, found=True)
+    assert f"{site_origin}{page_path(code, untranslated[0])}" in results, results
+    assert all(in_language(url, code) for url in results), results
+    traffic.assert_clean()
+
+
+# Material's search worker, given an index the way hooks/search_per_language.py
+# configures it, in a page of this site (same origin, same CSP).
+WORKER_SEARCH = """async ([workerUrl, index, query]) => {
+  const worker = new Worker(workerUrl);
+  const reply = (message) => new Promise((resolve) => {
+    worker.onmessage = (event) => resolve(event.data);
+    worker.postMessage(message);
+  });
+  await reply({type: 0, data: index});
+  const result = await reply({type: 2, data: query});
+  worker.terminate();
+  return result.data.items.map((group) => group[0].location);
+}"""
+
+# A language lunr has no stemmer for, written in a script lunr's trimmer would erase.
+PERSIAN_DOCS = [
+    {"location": "rights/", "title": "حقوق شما", "text": "شما حق دارید از مترجم رایگان استفاده کنید."},
+    {"location": "help/", "title": "کمک", "text": "با شماره اضطراری تماس بگیرید."},
+]
+SOMALI_DOCS = [
+    {"location": "rights/", "title": "Xuquuqdaada", "text": "Waxaad xaq u leedahay turjubaan bilaash ah."},
+    {"location": "help/", "title": "Caawimaad", "text": "Wac lambarka degdegga ah."},
+]
+
+
+def worker_url(site_origin: str, built_site) -> str:
+    worker = next((built_site / "assets/javascripts/workers").glob("search.*.js"))
+    return f"{site_origin}/assets/javascripts/workers/{worker.name}"
+
+
+@pytest.mark.parametrize(("code", "docs", "query", "expected"), [
+    pytest.param("fa", PERSIAN_DOCS, "مترجم", "rights/", id="fa"),
+    pytest.param("so", SOMALI_DOCS, "turjubaan", "rights/", id="so"),
+])
+def test_languages_lunr_does_not_know_are_searched_word_by_word(
+        open_context, site_origin, built_site, code, docs, query, expected):
+    english = json.loads((built_site / index_path(DEFAULT)).read_text(encoding="utf-8"))["config"]
+    config = search_config(english, code, lunr_languages={"fi", "ar", "zh"})
+    assert config["lang"] == ["en"] and config["pipeline"] == []
+    context, traffic = open_context(**PHONE)
+    page = context.new_page()
+    goto(page, site_origin, page_path(DEFAULT, "index.md"))
+    url = worker_url(site_origin, built_site)
+    found = page.evaluate(WORKER_SEARCH, [url, {"config": config, "docs": docs, "options": {}}, query])
+    assert found == [expected], found
+    # lunr's trimmer, which the settings leave out, erases every word outside A-Z.
+    if code == "fa":
+        trimmed = {**config, "pipeline": ["trimmer"]}
+        assert page.evaluate(WORKER_SEARCH, [url, {"config": trimmed, "docs": docs, "options": {}}, query]) == []
     traffic.assert_clean()

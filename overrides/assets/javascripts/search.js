@@ -26,6 +26,7 @@
   var base = new URL(box.getAttribute("data-rg-base"), document.baseURI);
   var worker = null;
   var ready = false;
+  var pending = 0;  // queries sent and not answered: only the last answer is shown
 
   function text(name) {
     return box.getAttribute("data-rg-" + name);
@@ -63,7 +64,8 @@
         ready = true;
         run();
       } else if (event.data.type === RESULT) {
-        show(event.data.data.items || []);
+        pending -= 1;
+        if (pending === 0 && input.value.trim()) show(event.data.data.items || []);
       }
     };
     fetch(text("index"), { credentials: "same-origin" })
@@ -79,6 +81,7 @@
       list.textContent = "";
       meta.textContent = text("placeholder");
     } else if (ready) {
+      pending += 1;
       worker.postMessage({ type: QUERY, data: query });
     }
   }

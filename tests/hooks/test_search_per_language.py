@@ -1,0 +1,73 @@
+"""Each language's search index: its own pages, its fallbacks, and settings its language can be searched with."""
+
+from __future__ import annotations
+
+import json
+
+from hooks.search_per_language import WORDCUT_LANGUAGES, search_config, split_index
+from scripts.__main__ import main
+from tests.conftest import mkdocs_build
+
+CONFIG = {"lang": ["en", "fi"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"], "fields": {}}
+LUNR = {"fi", "ar", "zh", "ja", "th", "hi"}
+
+
+def entry(location: str, title: str) -> dict:
+    return {"location": location, "title": title, "text": ""}
+
+
+def test_a_language_lunr_knows_is_searched_with_its_stemmer():
+    assert search_config(CONFIG, "fi", LUNR) == {**CONFIG, "lang": ["fi"]}
+    assert search_config(CONFIG, "en", LUNR)["lang"] == ["en"]
+
+
+def test_a_language_lunr_does_not_know_is_searched_word_by_word():
+    for code in ("fa", "so", "ti"):
+        config = search_config(CONFIG, code, LUNR)
+        # No lunr.<code>.min.js to load, and no trimmer, stop words or stemmer.
+        assert config["lang"] == ["en"] and config["pipeline"] == [], code
+
+
+def test_thai_and_hindi_never_make_readers_download_wordcut():
+    # Material's worker imports wordcut.js for these languages although its
+    # tokenizer never uses it: they are searched word by word instead.
+    assert WORDCUT_LANGUAGES == {"th", "hi"}
+    for code in WORDCUT_LANGUAGES:
+        assert search_config(CONFIG, code, LUNR)["lang"] == ["en"], code
+
+
+def test_chinese_splits_on_the_zero_width_space_jieba_puts_between_words():
+    assert "\\u200b" in search_config(CONFIG, "zh", LUNR)["separator"]
+
+
+def test_split_gives_each_language_its_pages_and_english_fallbacks_at_local_addresses():
+    index = {"config": CONFIG, "docs": [
+        entry("", "Start"), entry("help/", "Help"), entry("help/#danger", "Danger"), entry("rights/", "Rights"),
+        entry("fi/", "Alku"), entry("fi/help/", "Apua"), entry("fi/help/#danger", "Vaara"),
+    ]}
+    split = split_index(index, ["en", "fi", "ar"], "en", LUNR)
+    assert [e["location"] for e in split["en"]["docs"]] == ["", "help/", "help/#danger", "rights/"]
+    # Finnish: its two translations, then the English page it lacks, at /fi/rights/.
+    assert [(e["location"], e["title"]) for e in split["fi"]["docs"]] == [
+        ("", "Alku"), ("help/", "Apua"), ("help/#danger", "Vaara"), ("rights/", "Rights")]
+    # Arabic has no translation yet: every English page, at /ar/ addresses.
+    assert [e["title"] for e in split["ar"]["docs"]] == ["Start", "Help", "Danger", "Rights"]
+    assert split["fi"]["config"]["lang"] == ["fi"] and split["ar"]["config"]["lang"] == ["ar"]
+
+
+def test_chinese_is_cut_into_words_at_build_time(fixture_site, capsys):
+    assert main(["--root", str(fixture_site), "new-language", "zh", "--name", "中文"]) == 0, capsys.readouterr().out
+    (fixture_site / "docs/zh/index.md").write_text(
+        "---\ntitle: 开始\nstatus: draft\n---\n\n# 开始\n\n你有权利在芬兰获得帮助。你可以随时拨打 [[phone: nas]]。\n",
+        encoding="utf-8")
+    site = fixture_site.parent / "out"
+    result = mkdocs_build(fixture_site, site)
+    assert result.returncode == 0, result.stderr
+
+    index = json.loads((site / "zh/search/search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["zh"]
+    home = next(e for e in index["docs"] if e["location"] == "")
+    # jieba's words, joined by zero-width spaces the zh separator splits on.
+    assert "权利\u200b" in home["text"] and "\u200b芬兰\u200b" in home["text"], home["text"]
+    # Only the Chinese page's own text; the English fallback pages are there at /zh/ addresses.
+    assert any(e["location"] == "help/" for e in index["docs"])
