@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.installed
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs
 
-.PHONY: help site serve test check linkcheck pytest leaflets lock clean
+.PHONY: help site serve test check linkcheck pytest leaflets bench lock clean
 
 help:
 	@echo "make site   - set up .venv and build the whole site into site/ (--strict)"
@@ -13,6 +13,7 @@ help:
 	@echo "make test   - set up .venv, then every check and test"
 	@echo "make check  - content and data checks only (python -m scripts check)"
 	@echo "make leaflets - build the site, then the PDF leaflets into site/leaflets/ (needs Pango and fonts)"
+	@echo "make bench  - build the site, measure it against stock Material, write PERFORMANCE.md"
 	@echo "make lock   - re-resolve pyproject.toml ranges into requirements.lock"
 
 $(READY): requirements.lock
@@ -38,6 +39,10 @@ pytest: site
 
 leaflets: site
 	$(BIN)/python -m scripts leaflets
+
+# Page weight, requests and build times, ours against stock; a few minutes.
+bench: site
+	$(BIN)/python -m scripts benchmark --write PERFORMANCE.md
 
 # Content checks first (clearest messages), then the strict build, links, and tests.
 test: check site linkcheck pytest

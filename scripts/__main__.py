@@ -18,8 +18,12 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="check content, translations and data; exit 1 on any error")
     commands.add_parser("linkcheck", help="run LinkChecker over the built site/ on 127.0.0.1")
-    bench = commands.add_parser("benchmark", help="page weight, requests and build time of the built site")
+    bench = commands.add_parser("benchmark", help="page weight, requests, build time; ours against stock")
     bench.add_argument("--write", type=Path, help="write the report as Markdown to this file")
+    bench.add_argument("--site", type=Path, help="built site to measure (default: site/)")
+    bench.add_argument("--runs", type=int, default=3, help="builds per timing; medians are reported (default: 3)")
+    bench.add_argument("--no-build", action="store_true",
+                       help="measure the built site only: no stock build, no timings")
     commands.add_parser("leaflets", help="render PDF leaflets of pages marked 'leaflet: true' into site/leaflets/")
     status = commands.add_parser("status", help="translation progress per language")
     status.add_argument("--markdown", action="store_true", help="print a Markdown table")
@@ -42,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         return linkcheck.run(project)
     if args.command == "benchmark":
         from scripts import benchmark
-        return benchmark.run(project, args.write)
+        return benchmark.run(project, args.write, args.site, args.runs, args.no_build)
     if args.command == "leaflets":
         from scripts import leaflets
         return leaflets.run(project)

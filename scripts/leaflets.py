@@ -4,7 +4,7 @@ Pages whose English front matter says `leaflet: true` are rendered for every
 built language with WeasyPrint (print.css plus leaflet.css) into
 site/leaflets/<lang>/<page>.pdf. Each leaflet must fit on MAX_PAGES A4 pages.
 Then the hidden "Download leaflet" placeholder on those pages gets its link
-and the file's size.
+and the file's size, and those pages get new .gz and .br copies (scripts/deploy.py).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts import markdown
+from scripts import deploy, markdown
 from scripts.project import Project
 
 MAX_PAGES = 2
@@ -110,10 +110,21 @@ def build(project: Project, site: Path) -> tuple[list[tuple[Leaflet, int]], list
             source = f"docs/{project.default_language()}/{leaflet.name}.md"
             errors.append(f"{source}:1: leaflet-too-long: the {leaflet.language} leaflet has {pages} A4 pages "
                           f"(limit {MAX_PAGES}). Fix: shorten the page or tune overrides/assets/stylesheets/leaflet.css.")
-    for leaflet, _ in done:
-        if not link_leaflet(leaflet, site):
-            errors.append(f"{leaflet.html}: no leaflet placeholder. Fix: keep partials/leaflet-link.html in main.html.")
+    errors += link_leaflets([leaflet for leaflet, _ in done], site)
     return done, errors
+
+
+def link_leaflets(leaflets: list[Leaflet], site: Path) -> list[str]:
+    """Link each leaflet from its page, and renew the changed pages' .gz and .br copies."""
+    errors, changed = [], []
+    for leaflet in leaflets:
+        if link_leaflet(leaflet, site):
+            changed.append(leaflet.html)
+        else:
+            errors.append(f"{leaflet.html}: no leaflet placeholder. Fix: keep partials/leaflet-link.html in main.html.")
+    # A server with gzip_static would otherwise send the page as it was before.
+    deploy.compress_files(site, changed)
+    return errors
 
 
 def run(project: Project, site: Path | None = None) -> int:
