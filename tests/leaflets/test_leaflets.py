@@ -23,7 +23,10 @@ PROJECT = default_project()
 CONFIG = PROJECT.config().data
 CONTACTS = {c["id"]: c for c in yaml.safe_load(PROJECT.contacts_path.read_text(encoding="utf-8"))["contacts"]}
 EMERGENCY_NUMBERS = [CONTACTS[i]["phones"][0]["number"] for i in CONFIG["extra"]["emergency_contacts"]]
-REQUIRED_LEAFLETS = {"index", "help", "assistance-system", "reporting-a-crime"}
+# The help, Assistance System and reporting pages, each in all its parts (a split page keeps its leaflet).
+REQUIRED_LEAFLETS = {"index", "help", "help-after-violence", "more-help", "legal-help",
+                     "assistance-system", "assistance-system-help",
+                     "reporting-a-crime", "reporting-consequences", "compensation"}
 
 
 def unavailable(reason: str):
@@ -160,12 +163,12 @@ def test_too_long_leaflet_fails_with_the_source_page_named(leaflet_site, monkeyp
     site, _ = leaflet_site
     copy = tmp_path / "site"
     shutil.copytree(site, copy, ignore=shutil.ignore_patterns("leaflets"))
-    monkeypatch.setattr(leaflets, "leaflet_pages", lambda project: ["help"])
+    monkeypatch.setattr(leaflets, "leaflet_pages", lambda project: ["help-after-violence"])
     monkeypatch.setattr(leaflets, "MAX_PAGES", 1)
     status = leaflets.run(PROJECT, copy)
     out = capsys.readouterr().out
     assert status == 1
-    assert "docs/en/help.md:1: leaflet-too-long: the en leaflet has 2 A4 pages (limit 1)." in out
+    assert "docs/en/help-after-violence.md:1: leaflet-too-long: the en leaflet has 2 A4 pages (limit 1)." in out
 
 
 def test_missing_pango_is_a_clear_error(monkeypatch, tmp_path, capsys):
