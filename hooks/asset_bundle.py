@@ -6,6 +6,11 @@ and scripts can use (scripts/csstrim.py), and its scripts become one file.
 Both, and the favicon, get a content hash in their name, so a server can let
 browsers keep them for a year (deploy/) and a reader's second page costs only
 its HTML. The files that went into a bundle are removed from site/.
+
+Material's templates mark elements with data-md-* attributes for its
+bundle.js, which the site does not load; those that neither the stylesheet
+nor the script reads are removed from the pages, with the templates'
+indentation.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ BUNDLE_DIR = "assets"
 # Template indentation: line breaks keep the spaces between words, the
 # indentation after them only costs bytes. Pre-formatted text is left as it is.
 INDENT = re.compile(r"\n[ \t]+|[ \t]+\n")
+MATERIAL_DATA = re.compile(r'\s(data-md-[\w-]+)(?:="[^"]*")?(?=[\s>])')
 KEEP_AS_IS = re.compile(r"(<(pre|textarea|script)\b.*?</\2>)", re.S | re.I)
 
 
@@ -111,8 +117,13 @@ def bundle_js(site: Path, pages: list[Page]) -> str:
                       for path, _ in ordered_union(page.scripts for page in pages))
 
 
-def rewrite(page: Page, css_path: str, js_path: str, icons: dict[str, str]) -> str:
-    html = page.html
+def without_unread_attributes(html: str, read: str) -> str:
+    """The page without data-md-* attributes that the text `read` (the site's CSS and JS) never names."""
+    return MATERIAL_DATA.sub(lambda match: match.group(0) if match.group(1) in read else "", html)
+
+
+def rewrite(page: Page, css_path: str, js_path: str, icons: dict[str, str], read: str) -> str:
+    html = without_unread_attributes(page.html, read)
     if page.stylesheets:
         first_tag, href, path = page.stylesheets[0]
         link = f'<link rel="stylesheet" href="{with_prefix(href, path, css_path)}">\n'
@@ -166,7 +177,7 @@ def on_post_build(config):
                 icons[path] = fingerprinted(site, path, (site / path.lstrip("/")).read_bytes())
 
     for page in pages:
-        page.file.write_text(rewrite(page, css_path, js_path, icons), encoding="utf-8")
+        page.file.write_text(rewrite(page, css_path, js_path, icons, css_text + script_text), encoding="utf-8")
     bundled = {path for path, _ in ordered_union(page.stylesheets for page in pages)}
     bundled |= {path for path, _ in ordered_union(page.scripts for page in pages)}
     for path in bundled | set(icons):

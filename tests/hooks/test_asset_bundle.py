@@ -71,3 +71,18 @@ def test_a_reference_that_cannot_be_rewritten_stops_the_build():
                                     "/assets/site.0123456789.css") == "../../assets/site.0123456789.css"
     with pytest.raises(PluginError, match="cannot rewrite"):
         asset_bundle.with_prefix("../site.css?v=2", "/assets/stylesheets/site.css", "/assets/site.0123456789.css")
+
+
+def test_material_markers_only_its_bundle_read_are_removed_and_the_rest_kept(built_site):
+    for page in pages(built_site):
+        html = page.read_text(encoding="utf-8")
+        assert "data-md-component" not in html and "data-md-scrollfix" not in html, page
+        if "md-header" in html:
+            # The menu and search toggles: Material's CSS opens them by this attribute.
+            assert 'data-md-toggle="drawer"' in html and 'data-md-toggle="search"' in html, page
+
+
+def test_unread_attributes_are_dropped_by_name():
+    html = '<div data-md-component="x" data-md-toggle="search" data-md-scrollfix>a</div>'
+    assert asset_bundle.without_unread_attributes(html, "[data-md-toggle=search]{}") == \
+        '<div data-md-toggle="search">a</div>'
