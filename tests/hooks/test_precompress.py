@@ -98,8 +98,9 @@ def test_binary_files_are_refused(tmp_path):
 
 
 def test_the_hook_runs_last():
+    # The order of events comes from their priorities, not from the list in mkdocs.yml.
     hooks = PROJECT.config().data["hooks"]
-    assert hooks[-1] == "hooks/precompress.py"
+    assert "hooks/precompress.py" in hooks
     priorities = {}
     for path in hooks:
         name = "hook_" + re.sub(r"\W", "_", path)
