@@ -9,7 +9,7 @@ MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs
 
 help:
 	@echo "make site   - set up .venv and build the whole site into site/ (--strict)"
-	@echo "make serve  - set up .venv and preview the site at http://127.0.0.1:8000/"
+	@echo "make serve  - set up .venv and preview the site at http://127.0.0.1:8000/ (PREVIEW=fi: only Finnish, rebuilds faster)"
 	@echo "make test   - set up .venv, then every check and test"
 	@echo "make check  - content and data checks only (python -m scripts check)"
 	@echo "make leaflets - build the site, then the PDF leaflets into site/leaflets/ (needs Pango and fonts)"
@@ -25,8 +25,11 @@ $(READY): requirements.lock
 site: $(READY)
 	$(MKDOCS) build --strict --clean
 
+# `make serve PREVIEW=fi` builds Finnish only (and English, for pages not translated yet), so a
+# rebuild after an edit is quick (hooks/preview_language.py). Unset, every language is built.
+PREVIEW ?=
 serve: $(READY)
-	$(MKDOCS) serve --strict --dev-addr 127.0.0.1:8000
+	RG_PREVIEW_LANGUAGE=$(PREVIEW) $(MKDOCS) serve --strict --dev-addr 127.0.0.1:8000
 
 check: $(READY)
 	$(BIN)/python -m scripts check

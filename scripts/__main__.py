@@ -24,6 +24,12 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--runs", type=int, default=3, help="builds per timing; medians are reported (default: 3)")
     bench.add_argument("--no-build", action="store_true",
                        help="measure the built site only: no stock build, no timings")
+    buildtime = commands.add_parser("buildtime", help="build time, ours against stock static-i18n, and its scaling")
+    buildtime.add_argument("--runs", type=int, default=3, help="builds per timing; medians are reported (default: 3)")
+    buildtime.add_argument("--languages", type=int, nargs="*", default=[3, 8, 16],
+                           help="language counts for the scaling run (default: 3 8 16; none to skip it)")
+    buildtime.add_argument("--no-serve", action="store_true", help="do not time `mkdocs serve` rebuilds")
+    buildtime.add_argument("--write", type=Path, help="write the section as Markdown to this file")
     commands.add_parser("leaflets", help="render PDF leaflets of pages marked 'leaflet: true' into site/leaflets/")
     status = commands.add_parser("status", help="translation progress per language")
     status.add_argument("--markdown", action="store_true", help="print a Markdown table")
@@ -47,6 +53,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "benchmark":
         from scripts import benchmark
         return benchmark.run(project, args.write, args.site, args.runs, args.no_build)
+    if args.command == "buildtime":
+        from scripts import buildtime as buildtime_command
+        return buildtime_command.run(project, args.runs, tuple(args.languages), not args.no_serve, args.write)
     if args.command == "leaflets":
         from scripts import leaflets
         return leaflets.run(project)
