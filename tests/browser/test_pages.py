@@ -7,10 +7,13 @@ every language, and an English fallback) in every language of mkdocs.yml.
 
 from __future__ import annotations
 
+import io
+import re
 import time
 from urllib.parse import urljoin, urlparse
 
 import pytest
+from PIL import Image
 
 from scripts import benchmark
 from tests.browser.conftest import (
@@ -129,6 +132,22 @@ def close_drawer(page, drawer: dict) -> None:
     assert not page.locator("#__drawer").is_checked()
 
 
+def exit_button_shows(page) -> bool:
+    """Whether the screen shows the exit button's own colour just inside its edge
+    (after any opening animation): a tap reaching it is not enough if it cannot be seen."""
+    page.wait_for_timeout(700)  # Material's overlays grow for up to 0.5 s
+    button = page.locator(EXIT_BUTTON)
+    box = button.bounding_box()
+    colour = button.evaluate("(element) => getComputedStyle(element).backgroundColor")
+    expected = tuple(int(part) for part in re.findall(r"\d+", colour)[:3])
+    shot = Image.open(io.BytesIO(page.screenshot())).convert("RGB")  # the viewport, 1 px per CSS px
+    inside = box["x"] + box["width"] - 3 if box["x"] < 3 else box["x"] + 3
+    point = (int(inside), int(box["y"] + box["height"] / 2))
+    assert 0 <= point[0] < shot.width and 0 <= point[1] < shot.height, ("exit button off screen", box, shot.size)
+    pixel = shot.getpixel(point)
+    return all(abs(a - b) <= 8 for a, b in zip(pixel, expected))
+
+
 def follow_menu_link(page) -> str:
     """Click the first menu entry that leads to another page; its URL path."""
     current = urlparse(page.url).path
@@ -204,12 +223,15 @@ def test_small_screen_has_no_sideways_scrolling_and_big_tap_targets(open_context
 
     open_language_list(page)
 
-    # The exit button can still be tapped with the menu or the search open.
-    close_drawer(page, open_drawer(page))
+    # The exit button can still be seen and tapped with the menu or the search open.
+    drawer = open_drawer(page)
     assert page.evaluate(EXIT_ON_TOP), "menu open: the exit button is covered"
+    assert exit_button_shows(page), "menu open: something is painted over the exit button"
+    close_drawer(page, drawer)
     page.click(SEARCH_BUTTON)
     page.wait_for_selector("input.md-search__input", state="visible")
     assert page.evaluate(EXIT_ON_TOP), "search open: the exit button is covered"
+    assert exit_button_shows(page), "search open: something is painted over the exit button"
 
     # A link to a heading does not hide the heading under the sticky strips.
     anchor = page.locator("article h2[id]").first.get_attribute("id")

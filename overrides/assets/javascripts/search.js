@@ -125,7 +125,8 @@
   function open() {
     if (!toggle.checked) toggle.checked = true;
     start();
-    input.focus();
+    // The panel may still be sliding in: scrolling to it would shift the page sideways (right to left).
+    input.focus({ preventScroll: true });
   }
 
   function close() {
