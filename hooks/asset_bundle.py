@@ -138,7 +138,11 @@ def rewrite(page: Page, css_path: str, js_path: str, icons: dict[str, str], read
         html = html.replace(first_tag, "\0js\0", 1)
         html = SCRIPT.sub("", html).replace("\0js\0", script)
 
+    names = tuple(PurePosixPath(path).name for path in icons)
+
     def swap(match):
+        if not match.group(1).endswith(names):
+            return match.group(0)  # most links: not worth resolving
         path = site_path(page.url, match.group(1))
         if path in icons:
             return match.group(0).replace(match.group(1), with_prefix(match.group(1), path, icons[path]))
