@@ -3,23 +3,25 @@
 - Source maps (about 1.3 MB).
 - Material's bundle.js and palette stylesheet: the pages do not load them
   (overrides/main.html; hooks/asset_bundle.py makes the site's own files).
-- Search tokenizers and stemmers for languages the site does not have
-  (wordcut.js alone is 677 KB).
-Runs once, after the last language build.
+- lunr files no search index of the site makes Material's search worker
+  import (scripts/searchworker.py): stemmers of other languages, lunr.multi
+  (each index has one language) and wordcut.js (677 KB; the indexes of Thai
+  and Hindi are searched word by word, hooks/search_per_language.py).
+Runs once, after the last language build and the search split.
 """
 
+import sys
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # share code with `python -m scripts`
 
-# Segmenters Material's search worker loads only for these languages. wordcut.js
-# (th, hi) is never kept: hooks/search_per_language.py searches those languages
-# word by word, because Material's tokenizer does not use it.
-SEGMENTERS = {"tinyseg.js": "ja", "wordcut.js": None}
-ALWAYS_KEPT = {"lunr.stemmer.support.min.js", "lunr.multi.min.js"}
+from mkdocs.plugins import event_priority  # noqa: E402
+
+from scripts.searchworker import index_languages, lunr_files  # noqa: E402
 
 
-@event_priority(-200)
+# After the search split (-200), which decides what each index needs.
+@event_priority(-210)
 def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
@@ -31,13 +33,10 @@ def on_post_build(config):
                    *site.glob("assets/stylesheets/palette.*.min.css")]:
         unused.unlink()
 
-    search = config.plugins.get("material/search") or config.plugins.get("search")
-    languages = set(search.config.lang or []) if search is not None else set()
-    lunr = site / "assets" / "javascripts" / "lunr"
-    for name, language in SEGMENTERS.items():
-        if language not in languages and (lunr / name).exists():
-            (lunr / name).unlink()
-    for stemmer in (lunr / "min").glob("lunr.*.min.js"):
-        language = stemmer.name.split(".")[1]
-        if stemmer.name not in ALWAYS_KEPT and language not in languages:
-            stemmer.unlink()
+    workers = site / "assets" / "javascripts" / "workers"  # the worker imports relative to its folder
+    needed = {(workers / name).resolve()
+              for index in site.rglob("search/search_index.json")
+              for name in lunr_files(index_languages(index))}
+    for file in (site / "assets" / "javascripts" / "lunr").rglob("*.js"):
+        if file.resolve() not in needed:
+            file.unlink()

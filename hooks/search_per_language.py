@@ -47,9 +47,9 @@ SEPARATORS = {
 WORDCUT_LANGUAGES = {"th", "hi"}
 
 
-def search_config(config: dict, code: str, lunr_languages: set[str]) -> dict:
-    """The worker's settings for one language's index."""
-    if code == "en" or (code in lunr_languages and code not in WORDCUT_LANGUAGES):
+def search_config(config: dict, code: str, stemmed: set[str]) -> dict:
+    """The worker's settings for one language's index; `stemmed`: languages lunr has a stemmer for."""
+    if code == "en" or (code in stemmed and code not in WORDCUT_LANGUAGES):
         return {**config, "lang": [code], "separator": SEPARATORS.get(code, config["separator"])}
     # Words are matched by their beginning, so punctuation left on a word does no harm.
     return {**config, "lang": ["en"], "pipeline": []}

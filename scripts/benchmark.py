@@ -33,6 +33,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import brotli
 
+from scripts import deploy
+from scripts.searchworker import index_languages, lunr_files
 from scripts.project import Project
 
 # Budgets per page, asserted by tests/test_benchmark.py on the built site.
@@ -41,13 +43,10 @@ FIRST_VIEW_REQUESTS = 4
 REPEAT_VIEW_GZIP = 6 * 1024
 
 VERSIONS = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pymdown-extensions")
-# A content hash in a file name (main.57a0d79d.min.css): such files can be cached for ever.
-FINGERPRINT = re.compile(r"\.[0-9a-fA-F]{8,}\.")
 # Material's own script; what it fetches at start-up is modelled in `_material_startup`.
 MATERIAL_BUNDLE = re.compile(r"/assets/javascripts/bundle\.[0-9a-fA-F]{8,}\.min\.js$")
 SEARCH_WORKERS = "assets/javascripts/workers/search.*.js"
 # Segmenters Material's search worker imports for these index languages.
-SEGMENTERS = {"ja": "tinyseg.js", "hi": "wordcut.js", "th": "wordcut.js"}
 ICON_RELS = {"icon", "apple-touch-icon", "apple-touch-icon-precomposed"}
 KB = 1024
 
@@ -81,7 +80,8 @@ class Request:
 
     @property
     def fingerprinted(self) -> bool:
-        return bool(FINGERPRINT.search(self.url.rsplit("/", 1)[-1]))
+        """Cached for a year by the deploy rules (a content hash in the name: scripts/deploy.py)."""
+        return self.same_origin and deploy.is_fingerprinted(self.url)
 
     @property
     def problems(self) -> list[str]:
@@ -359,28 +359,10 @@ def _material_startup(site: Site, refs: _References, page_url: str,
         found += [("search worker", worker), ("search index", index)]
         index_request = site.request(index, "search index")
         if index_request.size is not None:
-            languages = _index_languages(site.root / index_request.url.lstrip("/"))
+            languages = index_languages(site.root / index_request.url.lstrip("/"))
             found += [("lunr", urljoin(worker, name)) for name in lunr_files(languages)]
     found += [("sitemap", urljoin(urljoin(base, href), "sitemap.xml")) for href in refs.alternates]
     return found
-
-
-def lunr_files(languages: list[str]) -> list[str]:
-    """What Material's search worker imports for an index's config.lang, relative to the worker."""
-    scripts = []
-    for code in languages:
-        if code in SEGMENTERS:
-            scripts.append(f"../lunr/{SEGMENTERS[code]}")
-        if code != "en":
-            scripts.append(f"../lunr/min/lunr.{code}.min.js")
-    if len(languages) > 1:
-        scripts.append("../lunr/min/lunr.multi.min.js")
-    return ["../lunr/min/lunr.stemmer.support.min.js", *scripts] if scripts else []
-
-
-def _index_languages(index_file: Path) -> list[str]:
-    index = json.loads(index_file.read_text(encoding="utf-8"))
-    return list(index.get("config", {}).get("lang", []))
 
 
 def measure(project: Project, root: Path) -> list[PageLoad]:
@@ -413,7 +395,7 @@ def search_cost(site: Site, language: str) -> SearchCost | None:
     if workers:
         worker_url = site.url_of(workers[0])
         requests += [site.request(urljoin(worker_url, name), "lunr")
-                     for name in lunr_files(_index_languages(index))]
+                     for name in lunr_files(index_languages(index))]
     documents = len(json.loads(index.read_text(encoding="utf-8")).get("docs", []))
     return SearchCost(language, requests, documents)
 
@@ -553,7 +535,8 @@ def weight_sections(site: Site, loads: list[PageLoad]) -> list[str]:
         *_grid(loads, site.languages, first,
                _median_cell(lambda load: load.first_view, lambda load: len(load.requests))),
         "", "## Repeat view", "",
-        "Files with a fingerprint (8+ hex digits between dots in the name) come from the cache; "
+        "Files the deploy rules let browsers keep for a year (a content hash in the name, under "
+        "`/assets/`: `scripts/deploy.py`) come from the cache; "
         "the HTML and every other file are fetched again in full (a worst case: the server may "
         "answer 304). Cells: raw / gzip / brotli KB · requests.", "",
         *_grid(loads, site.languages, repeat,

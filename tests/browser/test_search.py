@@ -214,7 +214,7 @@ def worker_url(site_origin: str, built_site) -> str:
 def test_languages_lunr_does_not_know_are_searched_word_by_word(
         open_context, site_origin, built_site, code, docs, query, expected):
     english = json.loads((built_site / index_path(DEFAULT)).read_text(encoding="utf-8"))["config"]
-    config = search_config(english, code, lunr_languages={"fi", "ar", "zh"})
+    config = search_config(english, code, stemmed={"fi", "ar", "zh"})
     assert config["lang"] == ["en"] and config["pipeline"] == []
     context, traffic = open_context(**PHONE)
     page = context.new_page()

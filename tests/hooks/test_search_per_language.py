@@ -6,6 +6,7 @@ import json
 
 from hooks.search_per_language import WORDCUT_LANGUAGES, search_config, split_index
 from scripts.__main__ import main
+from scripts.searchworker import index_languages, lunr_files
 from tests.conftest import mkdocs_build
 
 CONFIG = {"lang": ["en", "fi"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"], "fields": {}}
@@ -71,3 +72,13 @@ def test_chinese_is_cut_into_words_at_build_time(fixture_site, capsys):
     assert "权利\u200b" in home["text"] and "\u200b芬兰\u200b" in home["text"], home["text"]
     # Only the Chinese page's own text; the English fallback pages are there at /zh/ addresses.
     assert any(e["location"] == "help/" for e in index["docs"])
+
+
+def test_site_ships_exactly_the_lunr_files_its_indexes_make_the_worker_import(built_site):
+    workers = built_site / "assets/javascripts/workers"
+    needed = {(workers / name).resolve()
+              for index in built_site.rglob("search/search_index.json")
+              for name in lunr_files(index_languages(index))}
+    shipped = {file.resolve() for file in (built_site / "assets/javascripts/lunr").rglob("*.js")}
+    assert shipped == needed
+    assert {file.name for file in shipped} >= {"lunr.fi.min.js", "lunr.stemmer.support.min.js"}
