@@ -24,18 +24,15 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # share code with `python -m scripts`
+import jinja2
+from jinja2.bccache import Bucket, BytecodeCache
+from mkdocs.plugins import event_priority
 
-import jinja2  # noqa: E402
-from jinja2.bccache import Bucket, BytecodeCache  # noqa: E402
-from mkdocs.plugins import event_priority  # noqa: E402
-
-from scripts.buildtime import cache_root  # noqa: E402
+from rights_guide.build.cache import cache_root
 
 
 def compile_settings(env: jinja2.Environment) -> str:

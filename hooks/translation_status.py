@@ -1,14 +1,11 @@
-"""Fill the "Translation status" page with the table `python -m scripts status` prints."""
+"""Fill the "Translation status" page with the table `python -m rights_guide status` prints."""
 
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # share code with `python -m scripts`
+from mkdocs.plugins import event_priority
 
-from mkdocs.plugins import event_priority  # noqa: E402
-
-from scripts import status  # noqa: E402
-from scripts.project import Project  # noqa: E402
+from rights_guide.model import status
+from rights_guide.model.project import Project
 
 PLACEHOLDER = "<!-- translation-status -->"
 

@@ -1,36 +1,34 @@
-"""Give templates the UI strings of the language being built (English fills gaps).
+"""Give templates the language being built and its words: `ui.<key>` (English
+fills gaps), `ui_fill(text, name=value)`, the languages and their facts,
+`page_url(path, code)` for a page's address in a language, and the file name
+of Material's search worker."""
 
-Templates read `ui.<key>`; `ui_fill(text, name=value)` fills placeholders.
-"""
-
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # share code with `python -m scripts`
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.plugins import event_priority  # noqa: E402
-
-from scripts import strings, yamlfile  # noqa: E402
-from scripts.project import Project  # noqa: E402
-
-
-def build_language(config) -> str:
-    i18n = config.plugins.get("i18n")
-    return getattr(i18n, "current_language", None) or config.theme["language"]
+from rights_guide.build import i18n, material
+from rights_guide.model import strings, yamlfile
+from rights_guide.model.project import Project, page_url
 
 
 # Low priority: static-i18n switches the language in its own events first.
 @event_priority(-200)
 def on_env(env, config, files):
     project = Project(Path(config.config_file_path).parent)
-    language = build_language(config)
+    language = i18n.build_language(config)
+    default = i18n.default_language(config)
     try:
         env.globals["ui"] = strings.load(project, language)
     except yamlfile.YamlError as error:
-        raise PluginError(f"{error.format(project.root)} (run 'python -m scripts check' for every problem)") from error
+        raise PluginError(f"{error.format(project.root)} (run 'python -m rights_guide check' "
+                          "for every problem)") from error
     env.globals["ui_fill"] = strings.fill
     env.globals["ui_language"] = language
+    env.globals["ui_language_facts"] = project.language_table().get(language)
     env.globals["site_languages"] = project.languages()
-    env.globals["default_language"] = project.default_language()
+    env.globals["default_language"] = default
+    env.globals["page_url"] = lambda path, code=language: page_url(path, code, default)
+    env.globals["search_worker"] = material.search_worker()
     return env

@@ -14,7 +14,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE_SITE = REPO / "tests" / "fixtures" / "site"
-BUILD_MACHINERY = ("overrides", "hooks", "scripts", "data", "deploy")
+BUILD_MACHINERY = ("overrides", "hooks", "data", "deploy")
 
 
 def mkdocs_build(root: Path, site_dir: Path) -> subprocess.CompletedProcess:

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from scripts.project import default_project
+from rights_guide.model.project import default_project
 
 PROJECT = default_project()
 CONFIG = PROJECT.config().data
@@ -67,7 +67,8 @@ def test_every_page_declares_its_language_and_direction(pages, built_site):
 
 
 def test_site_name_is_per_language(content_pages, built_site):
-    names = {entry["locale"]: entry["site_name"] for entry in CONFIG["plugins"][2]["i18n"]["languages"]}
+    i18n = next(plugin["i18n"] for plugin in CONFIG["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
+    names = {entry["locale"]: entry["site_name"] for entry in i18n["languages"]}
     for path, soup in content_pages.items():
         assert soup.title.string.strip().endswith(names[language_of(built_site, path)]), path
 

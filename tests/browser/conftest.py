@@ -23,7 +23,7 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from scripts.project import default_project
+from rights_guide.model.project import default_project
 
 PROJECT = default_project()
 CONFIG = PROJECT.config().data

@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from PIL import Image
 
-from scripts import benchmark
+from rights_guide.bench import benchmark
 from tests.browser.conftest import (
     DESKTOP, EXIT_URL, LANGUAGES, PAGE_CASES, PAGES, PHONE, RTL, goto, nav_pages, page_path,
 )

@@ -36,7 +36,7 @@ def test_print_media_shows_content_and_hides_chrome(open_context, site_origin, l
     link = page.locator("article a[data-rg-print]").first
     short = link.get_attribute("data-rg-print")
     after = page.evaluate("e => getComputedStyle(e, '::after').content", link.element_handle())
-    assert after == f'" (" attr(data-rg-print) ")"' or short in after
+    assert after == '" (" attr(data-rg-print) ")"' or short in after
     assert computed(page, "body", "direction") == ("rtl" if language in RTL else "ltr")
     traffic.assert_clean()
 

@@ -1,7 +1,7 @@
 """Search in every language finds that language's pages and no other's, and
 downloads nothing until the reader opens it.
 
-hooks/search_per_language.py splits the search index per language (English
+rights_guide/build/search.py splits the search index per language (English
 fallback pages included at their local addresses), partials/search.html
 points each language's pages at their own index, and
 assets/javascripts/search.js starts Material's search worker when search is
@@ -19,7 +19,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from hooks.search_per_language import search_config
+from rights_guide.build.search import search_config
 from tests.browser.conftest import DEFAULT, LANGUAGES, PHONE, PROJECT, goto, nav_pages, page_path
 
 SEARCH_BUTTON = "label.md-header__button[for=__search]"
@@ -177,7 +177,7 @@ def test_untranslated_pages_are_found_at_the_readers_language_address(open_conte
     traffic.assert_clean()
 
 
-# Material's search worker, given an index the way hooks/search_per_language.py
+# Material's search worker, given an index the way rights_guide/build/search.py
 # configures it, in a page of this site (same origin, same CSP).
 WORKER_SEARCH = """async ([workerUrl, index, query]) => {
   const worker = new Worker(workerUrl);
@@ -214,7 +214,7 @@ def worker_url(site_origin: str, built_site) -> str:
 def test_languages_lunr_does_not_know_are_searched_word_by_word(
         open_context, site_origin, built_site, code, docs, query, expected):
     english = json.loads((built_site / index_path(DEFAULT)).read_text(encoding="utf-8"))["config"]
-    config = search_config(english, code, stemmed={"fi", "ar", "zh"})
+    config = search_config(english, code, "words")
     assert config["lang"] == ["en"] and config["pipeline"] == []
     context, traffic = open_context(**PHONE)
     page = context.new_page()

@@ -16,8 +16,8 @@ import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from scripts import leaflets
-from scripts.project import default_project
+from rights_guide.build import leaflets
+from rights_guide.model.project import default_project
 
 PROJECT = default_project()
 CONFIG = PROJECT.config().data
@@ -167,7 +167,7 @@ def test_too_long_leaflet_fails_with_the_source_page_named(leaflet_site, monkeyp
     monkeypatch.setattr(leaflets, "MAX_PAGES", 1)
     status = leaflets.run(PROJECT, copy)
     out = capsys.readouterr().out
-    assert status == 1
+    assert status == 1 and "leaflet-too-long" in out
     assert "docs/en/help-after-violence.md:1: leaflet-too-long: the en leaflet has 2 A4 pages (limit 1)." in out
 
 
@@ -175,4 +175,26 @@ def test_missing_pango_is_a_clear_error(monkeypatch, tmp_path, capsys):
     monkeypatch.setattr(leaflets, "load_weasyprint", lambda: (None, "WeasyPrint cannot start: no libpango"))
     assert leaflets.run(PROJECT, tmp_path) == 1
     out = capsys.readouterr().out
+    assert "leaflet-no-pango" in out and "Makefile:1: leaflet-no-pango: WeasyPrint cannot start" in out
     assert "libpango-1.0-0" in out and "Fix:" in out
+
+
+def test_a_site_with_no_leaflet_pages_is_a_clear_error(tmp_path, capsys):
+    (tmp_path / "notes.html").write_text("<html><body>not a page of the site</body></html>", encoding="utf-8")
+    assert leaflets.run(PROJECT, tmp_path) == 1
+    out = capsys.readouterr().out
+    assert "leaflet-none" in out
+    assert f"{tmp_path}:1: leaflet-none: no built pages with 'leaflet: true'." in out and "make site" in out
+
+
+def test_a_page_without_the_leaflet_placeholder_is_named(leaflet_site, monkeypatch, tmp_path, capsys):
+    site, done = leaflet_site
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    leaflet = next(leaflet for leaflet, _ in done if leaflet.language == "en")
+    page = copy / leaflet.html.relative_to(site)
+    page.write_text(re.sub(r'<p class="rg-leaflet"[^>]*>.*?</p>', "", page.read_text(encoding="utf-8"), flags=re.S),
+                    encoding="utf-8")
+    moved = leaflets.Leaflet(**{**leaflet.__dict__, "html": page, "pdf": copy / leaflet.pdf.relative_to(site)})
+    problems = leaflets.link_leaflets([moved], copy)
+    assert [(p.code, p.path, p.line) for p in problems] == [("leaflet-no-placeholder", page, 1)]

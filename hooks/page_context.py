@@ -1,0 +1,18 @@
+"""Tell templates about the page being rendered (rights_guide/build/pages.py):
+its languages, fallback and outdated state, and its address and QR code for print."""
+
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from rights_guide.build import pages
+from rights_guide.model.project import Project
+
+
+# Low priority: static-i18n sets the language being built in its own events first.
+@event_priority(-200)
+def on_page_context(context, page, config, nav):
+    project = Project(Path(config.config_file_path).parent)
+    context.update(pages.language_context(project, config, page))
+    context.update(pages.print_context(config, page))
+    return context

@@ -1,0 +1,78 @@
+"""What templates are told about a page: which languages really have it, whether
+it is an English fallback or an outdated translation, and where it is online.
+
+static-i18n serves an untranslated page as the English text under /<lang>/.
+Templates use `page_languages` for hreflang (only real translations) and
+`page_is_fallback` to tell the reader, in their language, that it is English.
+Existence is read from docs/<lang>/<path>, not from plugin internals.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import subprocess
+from pathlib import Path
+
+from rights_guide.build import i18n, qr
+from rights_guide.build.cache import cache_root
+from rights_guide.model import markdown, translations
+from rights_guide.model.project import Project, page_url
+
+
+def english_changed_on(project: Project, english: Path) -> str:
+    """Date of the last commit that changed the English page (outside git: its last_reviewed
+    date, else the file's modification date)."""
+    result = subprocess.run(["git", "log", "-1", "--format=%cs", "--", str(english)], cwd=project.root,
+                            capture_output=True, text=True, check=False)
+    if result.returncode == 0 and result.stdout.strip():
+        return result.stdout.strip()
+    reviewed = markdown.read(english).meta.get("last_reviewed")
+    if reviewed:
+        return str(reviewed)
+    return datetime.date.fromtimestamp(english.stat().st_mtime).isoformat()
+
+
+def language_context(project: Project, config, page) -> dict:
+    docs = Path(config.docs_dir).resolve()
+    relative = Path(page.file.abs_src_path).resolve().relative_to(docs)
+    file_language, path_in_language = relative.parts[0], Path(*relative.parts[1:])
+    default = i18n.default_language(config)
+    build = i18n.build_language(config)
+    shown = i18n.previewed_languages(config)
+    prefix = page_url("", build, default)
+    base_url = page.url[len(prefix):] if page.url.startswith(prefix) else page.url
+    context = {
+        "page_languages": [
+            {"code": language.code, "name": language.name, "url": page_url(base_url, language.code, default),
+             "translated": (docs / language.code / path_in_language).exists()}
+            for language in project.languages() if shown is None or language.code in shown
+        ],
+        "page_is_fallback": file_language != build,
+        "page_text_language": file_language,
+        "page_name": path_in_language.with_suffix("").as_posix(),  # e.g. "help"; stable across languages
+        "page_outdated_since": None,
+    }
+    if file_language != default and not context["page_is_fallback"]:
+        translation = translations.Translation(file_language, path_in_language, docs / file_language / path_in_language,
+                                               docs / default / path_in_language)
+        if translation.english.exists() and translations.is_outdated(translation, markdown.read(translation.path)):
+            context["page_outdated_since"] = english_changed_on(project, translation.english)
+    return context
+
+
+def page_address(config, page) -> str:
+    return config.site_url.rstrip("/") + "/" + page.url.lstrip("/") if config.site_url else page.url
+
+
+def print_context(config, page) -> dict:
+    """The page's address online and its QR code, written next to the page as
+    index.qr.svg (loaded lazily, so only printing fetches it)."""
+    address = page_address(config, page)
+    root = cache_root(config.config_file_path)
+    svg = qr.cached_qr_svg(address, html.escape(address), root / "qr" if root else None)
+    destination = Path(config.site_dir) / page.file.dest_uri
+    qr_file = destination.with_name(destination.stem + ".qr.svg")
+    qr_file.parent.mkdir(parents=True, exist_ok=True)
+    qr_file.write_text(svg, encoding="utf-8")
+    return {"page_address": address, "page_address_qr": qr_file.name}

@@ -1,0 +1,16 @@
+"""`python -m rights_guide check`: every content and data check, one line per problem."""
+
+from __future__ import annotations
+
+from rights_guide.checks import contacts, languages, readability, strings, translations
+from rights_guide.model.project import Project
+from rights_guide.problems import Problem
+
+CHECKS = (languages.check, strings.check, contacts.check, translations.check, readability.check)
+
+
+def run(project: Project) -> list[Problem]:
+    problems: list[Problem] = []
+    for check in CHECKS:
+        problems.extend(check(project))
+    return problems

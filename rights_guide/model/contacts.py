@@ -1,0 +1,165 @@
+"""Help channels as data (data/contacts.yml) and the markers that place them on pages.
+
+Facts (numbers, addresses, sources, dates) live here once. The words about a
+channel (name, purpose, hours) are UI strings under `contacts.<id>.*`, so a
+translator never retypes a phone number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rights_guide.model import yamlfile
+from rights_guide.model.project import Project
+from rights_guide.problems import Problem
+
+ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+PHONE = re.compile(r"^\+?[0-9]+(?: [0-9]+)*$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
+LANGUAGE = re.compile(r"^[a-z]{2,3}$")
+CONFIDENCE = ("high", "medium")
+TEXT_FIELDS = ("name", "purpose")
+# `[[contact: id]]` on a line of its own places a card; `[[phone: id]]` inside
+# a sentence places the channel's first phone number as a link.
+MARKER = re.compile(r"\[\[\s*([a-z]+)\s*:\s*([^\]\s]*)\s*\]\]")
+MARKER_KINDS = ("contact", "phone")
+
+
+@dataclass(frozen=True)
+class Phone:
+    number: str
+    free: bool = False
+    label: str | None = None
+
+    @property
+    def tel(self) -> str:
+        return "tel:" + self.number.replace(" ", "")
+
+
+@dataclass(frozen=True)
+class Contact:
+    id: str
+    phones: tuple[Phone, ...]
+    web: str | None
+    email: str | None
+    languages: tuple[str, ...]
+    source: str
+    checked: dt.date
+    confidence: str
+    line: int
+    extra: dict = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class Marker:
+    line: int
+    kind: str
+    id: str
+    text: str
+
+
+def find_markers(markdown: str, first_line: int = 1) -> list[Marker]:
+    found = []
+    for offset, line in enumerate(markdown.splitlines()):
+        for match in MARKER.finditer(line):
+            found.append(Marker(first_line + offset, match.group(1), match.group(2), match.group(0)))
+    return found
+
+
+def problem(path: Path, line: int, code: str, message: str, fix: str) -> Problem:
+    return Problem(path, line, code, message, fix)
+
+
+def parse(file: yamlfile.YamlFile) -> tuple[dict[str, Contact], list[Problem]]:
+    """Validate the contacts file; return the valid contacts and every problem."""
+    path = file.path
+    problems: list[Problem] = []
+    contacts: dict[str, Contact] = {}
+    entries = file.data.get("contacts") if isinstance(file.data, dict) else None
+    if not isinstance(entries, list):
+        return {}, [problem(path, 1, "contact-missing-field", "the file has no 'contacts:' list.",
+                             "start the file with 'contacts:' followed by one '- id: ...' entry per channel.")]
+    today = dt.date.today()
+    for index, entry in enumerate(entries):
+        line = file.line("contacts", index)
+        if not isinstance(entry, dict):
+            problems.append(problem(path, line, "contact-missing-field", "an entry is not a mapping.",
+                                     "write each channel as '- id: ...' with its fields indented below."))
+            continue
+        bad = []
+
+        def fail(key: str, code: str, message: str, fix: str) -> None:
+            bad.append(problem(path, file.line("contacts", index, key), code, message, fix))
+
+        contact_id = entry.get("id")
+        label = f"contact '{contact_id}'" if contact_id else f"contact #{index + 1}"
+        for key in ("id", "source", "checked", "confidence"):
+            if entry.get(key) in (None, ""):
+                bad.append(problem(path, line, "contact-missing-field", f"{label} has no '{key}'.",
+                                    f"add '{key}:' to the entry (see the comment at the top of the file)."))
+        if contact_id is not None and not ID.match(str(contact_id)):
+            fail("id", "contact-bad-value", f"id '{contact_id}' is not lower-case words joined by '-'.",
+                 "use an id like 'victim-support-line'.")
+        if contact_id in contacts:
+            fail("id", "contact-duplicate-id", f"id '{contact_id}' is used twice (first on line {contacts[contact_id].line}).",
+                 "give each channel its own id, or merge the two entries.")
+        if not (entry.get("phones") or entry.get("web") or entry.get("email")):
+            bad.append(problem(path, line, "contact-missing-field",
+                                f"{label} has no way to reach it (no phones, web or email).",
+                                "add at least one verified phone number, web address or e-mail."))
+        phones = []
+        for position, phone in enumerate(entry.get("phones") or []):
+            number = phone.get("number") if isinstance(phone, dict) else phone
+            if not isinstance(number, str) or not PHONE.match(number):
+                bad.append(problem(path, file.line("contacts", index, "phones", position), "contact-bad-phone",
+                                    f"phone number {number!r} of {label} is not digits in groups.",
+                                    "write it in quotes as digits separated by single spaces, e.g. \"+358 295 463 177\" or \"0800 161 177\"."))
+                continue
+            details = phone if isinstance(phone, dict) else {}
+            phones.append(Phone(number, bool(details.get("free")), details.get("label")))
+        checked = entry.get("checked")
+        if checked not in (None, "") and not isinstance(checked, dt.date):
+            fail("checked", "contact-bad-date", f"'checked' of {label} is {checked!r}, not a date.",
+                 "write the date the details were last checked as YYYY-MM-DD, without quotes.")
+        elif isinstance(checked, dt.date) and checked > today:
+            fail("checked", "contact-bad-date", f"'checked' of {label} is {checked}, which is in the future.",
+                 "write the date the details were really checked.")
+        for key in ("web", "source"):
+            value = entry.get(key)
+            if value not in (None, "") and not str(value).startswith("https://"):
+                fail(key, "contact-bad-value", f"'{key}' of {label} is {value!r}, not an https:// address.",
+                     "write the full address starting with https://.")
+        email = entry.get("email")
+        if email not in (None, "") and not EMAIL.match(str(email)):
+            fail("email", "contact-bad-value", f"'email' of {label} is {email!r}, not an e-mail address.",
+                 "write it as name@example.fi.")
+        confidence = entry.get("confidence")
+        if confidence not in (None, "") and confidence not in CONFIDENCE:
+            fail("confidence", "contact-bad-value",
+                 f"'confidence' of {label} is {confidence!r}; unverified details are never published.",
+                 f"use one of {', '.join(CONFIDENCE)}, or remove the unverified detail.")
+        languages = entry.get("languages") or []
+        if not isinstance(languages, list) or not all(isinstance(x, str) and LANGUAGE.match(x) for x in languages):
+            fail("languages", "contact-bad-value", f"'languages' of {label} must be a list of language codes.",
+                 "write e.g. [fi, sv, en] (ISO 639 codes, lower case).")
+            languages = []
+        problems.extend(bad)
+        if bad or not contact_id:
+            continue
+        contacts[contact_id] = Contact(
+            id=contact_id, phones=tuple(phones), web=entry.get("web"), email=entry.get("email"),
+            languages=tuple(languages), source=entry["source"], checked=checked,
+            confidence=confidence, line=line,
+            extra={k: v for k, v in entry.items() if k not in {
+                "id", "phones", "web", "email", "languages", "source", "checked", "confidence"}},
+        )
+    return contacts, problems
+
+
+def load(project: Project) -> dict[str, Contact]:
+    """Valid contacts only; the check command reports the rest."""
+    contacts, _ = parse(yamlfile.load(project.contacts_path))
+    return contacts

@@ -1,0 +1,123 @@
+"""Read a Markdown page the way the checks need it: front matter with line
+numbers, and the structure a translation must keep (headings, boxes, links,
+images, markers) and the tokens it must not change (numbers, e-mails, URLs)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rights_guide.model import yamlfile
+from rights_guide.model.contacts import MARKER
+
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*#*\s*$")
+ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*([\w-]+)")
+LINK = re.compile(r"(?<!!)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
+AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+URL = re.compile(r"https?://[^\s)>\]\"']+")
+NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
+# Arabic-Indic and Persian digits count as the same numbers.
+DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+@dataclass
+class Item:
+    line: int
+    value: str
+
+
+@dataclass
+class Page:
+    path: Path
+    text: str
+    meta: dict = field(default_factory=dict)
+    meta_lines: dict = field(default_factory=dict)
+    meta_error: yamlfile.YamlError | None = None
+    body_start: int = 1  # line number of the first line after the front matter
+
+    def body_lines(self):
+        """(line number, text) of the body, outside fenced code blocks."""
+        in_code = False
+        lines = self.text.splitlines()
+        for index in range(self.body_start - 1, len(lines)):
+            line = lines[index]
+            if line.lstrip().startswith(("```", "~~~")):
+                in_code = not in_code
+                continue
+            if not in_code:
+                yield index + 1, line
+
+    def headings(self) -> list[Item]:
+        found = []
+        for number, line in self.body_lines():
+            match = HEADING.match(line)
+            if match:
+                found.append(Item(number, f"{'#' * len(match.group(1))}{' {#' + match.group(3) + '}' if match.group(3) else ''}"))
+        return found
+
+    def admonitions(self) -> list[Item]:
+        return [Item(n, m.group(1)) for n, line in self.body_lines() if (m := ADMONITION.match(line))]
+
+    def links(self) -> list[Item]:
+        found = []
+        for number, line in self.body_lines():
+            found += [Item(number, m.group(1)) for m in LINK.finditer(line)]
+            found += [Item(number, m.group(1)) for m in AUTOLINK.finditer(line)]
+        return found
+
+    def images(self) -> list[Item]:
+        return [Item(n, m.group(1)) for n, line in self.body_lines() for m in IMAGE.finditer(line)]
+
+    def markers(self) -> list[Item]:
+        return [Item(n, m.group(0).replace(" ", "")) for n, line in self.body_lines() for m in MARKER.finditer(line)]
+
+    def prose_tokens(self) -> dict[str, list[Item]]:
+        """E-mails, URLs and numbers written in the text (not in link targets, markers or ids)."""
+        tokens: dict[str, list[Item]] = {"email": [], "url": [], "number": []}
+        for number, line in self.body_lines():
+            if HEADING.match(line):
+                line = re.sub(r"\{[^}]*\}\s*$", "", line)
+            line = MARKER.sub(" ", line)
+            line = LINK.sub(lambda m: m.group(0)[: m.group(0).rfind("](")], line)
+            line = IMAGE.sub(" ", line)
+            for url in URL.findall(line):
+                tokens["url"].append(Item(number, url.rstrip(".,;")))
+            line = URL.sub(" ", line)
+            for email in EMAIL.findall(line):
+                tokens["email"].append(Item(number, email))
+            line = EMAIL.sub(" ", line)
+            for value in NUMBER.findall(line.translate(DIGITS)):
+                tokens["number"].append(Item(number, value))
+        return tokens
+
+
+def read(path: Path) -> Page:
+    return parse(path.read_text(encoding="utf-8"), path)
+
+
+def parse(text: str, path: Path = Path("<text>")) -> Page:
+    page = Page(path=path, text=text)
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != "---":
+        return page
+    for index in range(1, len(lines)):
+        if lines[index].strip() == "---":
+            block = "\n".join(lines[1:index])
+            page.body_start = index + 2
+            try:
+                parsed = yamlfile.load_text(block, path)
+            except yamlfile.YamlError as error:
+                error.line += 1  # the block starts on the line after the opening ---
+                page.meta_error = error
+                return page
+            if isinstance(parsed.data, dict):
+                page.meta = parsed.data
+                page.meta_lines = {key[0]: line + 1 for key, line in parsed.lines.items() if len(key) == 1}
+            elif parsed.data is not None:
+                page.meta_error = yamlfile.YamlError(path, 2, "front matter is not a list of 'key: value' lines")
+            return page
+    page.meta_error = yamlfile.YamlError(path, 1, "front matter has no closing '---' line")
+    return page

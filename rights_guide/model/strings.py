@@ -1,0 +1,55 @@
+"""UI strings: one YAML file per language in data/strings/, English as schema and fallback.
+
+Nested mappings are flattened to dotted keys (`contacts.nas.purpose`), so the
+check and the templates speak of one key the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from rights_guide.model import yamlfile
+from rights_guide.model.project import Project
+
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+def strings_path(project: Project, code: str) -> Path:
+    return project.strings_dir / f"{code}.yml"
+
+
+def flatten(file: yamlfile.YamlFile) -> tuple[dict[str, object], dict[str, int]]:
+    """Dotted key -> value, and dotted key -> line."""
+    values: dict[str, object] = {}
+    lines: dict[str, int] = {}
+
+    def walk(node, keys: tuple):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                walk(value, (*keys, str(key)))
+        else:
+            dotted = ".".join(keys)
+            values[dotted] = node
+            lines[dotted] = file.line(*keys)
+
+    if isinstance(file.data, dict):
+        walk(file.data, ())
+    return values, lines
+
+
+def load(project: Project, code: str) -> dict[str, str]:
+    """Strings for one language, English filling every gap. Raises YamlError on bad YAML."""
+    default = project.default_language()
+    merged: dict[str, str] = {}
+    for language in dict.fromkeys([default, code]):
+        path = strings_path(project, language)
+        if path.exists():
+            values, _ = flatten(yamlfile.load(path))
+            merged.update({k: str(v) for k, v in values.items() if isinstance(v, str) and v.strip()})
+    return merged
+
+
+def fill(template: str, **values: object) -> str:
+    """Fill `{name}` placeholders; unknown ones stay visible rather than vanish."""
+    return PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), m.group(0))), template)

@@ -1,0 +1,63 @@
+"""Translations as data: which pages exist per language, and from which English version.
+
+A translation records the exact English version it was translated from in its
+front matter, `translated_from`, as the git blob id of the English file (what
+`git hash-object` prints). The id depends only on the file's content, so it
+survives rebases and squash merges, tells "outdated" without git, and
+`python -m rights_guide diff` can show the old text from git's object store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from rights_guide.model import markdown
+from rights_guide.model.project import Project
+
+STATUSES = ("draft", "reviewed")
+REQUIRED = ("title", "status", "translated_from")
+BLOB_ID = re.compile(r"^[0-9a-f]{40}$")
+
+
+def blob_id(data: bytes) -> str:
+    """The id git gives this content (`git hash-object`)."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+
+
+@dataclass(frozen=True)
+class Translation:
+    language: str
+    relative: Path  # e.g. help.md
+    path: Path
+    english: Path
+
+    @property
+    def english_version(self) -> str:
+        return blob_id(self.english.read_bytes())
+
+
+def translations(project: Project) -> list[Translation]:
+    default = project.default_language()
+    found = []
+    for language in project.languages():
+        if language.code == default:
+            continue
+        folder = project.docs / language.code
+        for path in sorted(folder.rglob("*.md")):
+            relative = path.relative_to(folder)
+            found.append(Translation(language.code, relative, path, project.docs / default / relative))
+    return found
+
+
+def diff_command(translation: Translation) -> str:
+    return f"python -m rights_guide diff {translation.language} {translation.relative.as_posix()}"
+
+
+# ---- checks -------------------------------------------------------------------
+
+def is_outdated(translation: Translation, page: markdown.Page) -> bool:
+    recorded = page.meta.get("translated_from")
+    return isinstance(recorded, str) and BLOB_ID.match(recorded) is not None and recorded != translation.english_version

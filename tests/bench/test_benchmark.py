@@ -1,0 +1,307 @@
+"""The benchmark's model on small hand-made sites, and the budgets on the real built site.
+
+Bytes and requests are deterministic, so the budgets are asserted; timings are not.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.metadata
+import json
+from pathlib import Path
+
+import brotli
+import pytest
+
+from rights_guide.bench import benchmark
+from rights_guide.cli import main
+from rights_guide.bench.benchmark import Site
+from rights_guide.model.project import default_project
+
+ORIGIN = "https://example.org/"
+
+
+def write(root: Path, files: dict[str, str | bytes]) -> Path:
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root
+
+
+def expected_size(root: Path, *names: str) -> benchmark.Size:
+    """Raw, gzip -9 and brotli -q11 sizes, summed over files, computed here independently."""
+    datas = [(root / name).read_bytes() for name in names]
+    return benchmark.Size(sum(len(d) for d in datas),
+                          sum(len(gzip.compress(d, compresslevel=9)) for d in datas),
+                          sum(len(brotli.compress(d, quality=11)) for d in datas))
+
+
+def load_of(root: Path, page: str) -> benchmark.PageLoad:
+    return benchmark.page_load(Site(root, ORIGIN, ("en", "fi"), "en"), root / page)
+
+
+PAGE = """<!doctype html><html lang="fi"><head>
+<link rel="icon" href="../../assets/icon.svg">
+<link rel="stylesheet" href="../../assets/app.3f2a9c1b.css">
+<link rel="stylesheet" href="../../assets/print.css" media="print">
+<link rel="canonical" href="https://example.org/fi/help/">
+<link rel="alternate" hreflang="en" href="../../help/">
+<script src="../../assets/app.js"></script>
+</head><body>
+<img src="../../assets/lazy.png" loading="lazy" alt="">
+<img src="../../assets/photo.png" alt="">
+<img src="data:image/png;base64,iVBORw0KGgo=" alt="">
+<img src="../../assets/missing.png" alt="">
+<script src="https://cdn.example.com/tracker.js"></script>
+</body></html>
+"""
+APP_CSS = """@import url("base.css");
+@font-face { font-family: Body;
+  src: url(fonts/body.woff2) format("woff2"), url(fonts/body.woff) format("woff") }
+body { background: url(bg.png) }
+.mark { background: url("data:image/svg+xml,<svg/>") }
+"""
+PRINT_CSS = '@import "base.css";\n@media print { nav { display: none } }\n'
+BASE_CSS = '/* @import "commented-out.css"; */\np { color: #222 }\n'
+
+
+@pytest.fixture
+def small_site(tmp_path: Path) -> Path:
+    return write(tmp_path / "site", {
+        "fi/help/index.html": PAGE,
+        "assets/icon.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+        "assets/app.3f2a9c1b.css": APP_CSS,
+        "assets/print.css": PRINT_CSS,
+        "assets/base.css": BASE_CSS,
+        "assets/fonts/body.woff2": bytes(range(256)) * 8,
+        "assets/fonts/body.woff": bytes(range(256)) * 16,
+        "assets/bg.png": b"\x89PNG" * 100,
+        "assets/app.js": "document.documentElement.className = 'js';\n" * 20,
+        "assets/lazy.png": b"\x89PNG" * 300,
+        "assets/photo.png": b"\x89PNG" + bytes(range(200)),
+    })
+
+
+def test_first_view_counts_what_the_html_and_its_stylesheets_fetch(small_site):
+    load = load_of(small_site, "fi/help/index.html")
+    assert [(r.url, r.kind) for r in load.requests] == [
+        ("/fi/help/index.html", "page"),
+        ("/assets/icon.svg", "icon"),
+        ("/assets/app.3f2a9c1b.css", "stylesheet"),
+        ("/assets/print.css", "stylesheet"),  # print stylesheets are fetched too
+        ("/assets/app.js", "script"),
+        ("https://cdn.example.com/tracker.js", "script"),
+        ("/assets/photo.png", "image"),
+        ("/assets/missing.png", "image"),
+        ("/assets/base.css", "stylesheet"),  # @imported by both stylesheets, counted once
+        ("/assets/fonts/body.woff2", "font"),  # the first format only
+    ]
+    assert (load.language, load.page_type, load.url) == ("fi", "help", "/fi/help/")
+    present = ("fi/help/index.html", "assets/icon.svg", "assets/app.3f2a9c1b.css",
+               "assets/print.css", "assets/app.js", "assets/photo.png", "assets/base.css",
+               "assets/fonts/body.woff2")
+    assert load.first_view == expected_size(small_site, *present)
+
+
+def test_missing_files_and_other_hosts_are_requests_with_unknown_bytes_and_errors(small_site):
+    load = load_of(small_site, "fi/help/index.html")
+    assert [(r.url, problem) for r, problem in load.problems] == [
+        ("https://cdn.example.com/tracker.js", "another host"),
+        ("/assets/missing.png", "missing file (404)"),
+    ]
+    assert all(r.size is None for r, _ in load.problems)
+
+
+def test_repeat_view_fetches_the_html_and_every_file_without_a_fingerprint(small_site):
+    load = load_of(small_site, "fi/help/index.html")
+    assert [r.url for r in load.repeat_requests] == [
+        "/fi/help/index.html", "/assets/icon.svg", "/assets/print.css", "/assets/app.js",
+        "https://cdn.example.com/tracker.js", "/assets/photo.png", "/assets/missing.png",
+        "/assets/base.css", "/assets/fonts/body.woff2"]
+    assert load.repeat_view == expected_size(
+        small_site, "fi/help/index.html", "assets/icon.svg", "assets/print.css", "assets/app.js",
+        "assets/photo.png", "assets/base.css", "assets/fonts/body.woff2")
+
+
+@pytest.mark.parametrize(("path", "fingerprinted"), [
+    ("/assets/stylesheets/main.57a0d79d.min.css", True), ("/assets/rg.3f2a9c1b.css", True),
+    ("/assets/x.deadbeef0123.js", True), ("/assets/site.css", False), ("/assets/app.1234567.css", False),
+    ("/assets/deadbeefcafe.css", False), ("/search/search_index.json", False),
+    # Only what the deploy rules cache for a year counts as cached on a second visit.
+    ("/fi/help/app.3f2a9c1b.css", False),
+])
+def test_repeat_view_reuses_exactly_what_the_deploy_rules_cache(path, fingerprinted):
+    assert benchmark.Request(path, "script", None).fingerprinted is fingerprinted
+
+
+def test_one_image_candidate_counts_and_a_page_without_an_icon_asks_for_favicon_ico(tmp_path):
+    root = write(tmp_path, {
+        "index.html": '<img src="small.png" srcset="small.png 1x, big.png 2x" alt="">'
+                      '<picture><source srcset="wide.png"><img src="narrow.png" alt=""></picture>'
+                      '<video poster="poster.png"></video>',
+        "small.png": b"s" * 10, "big.png": bytes(range(256)) * 4,
+        "wide.png": bytes(range(256)) * 2, "narrow.png": b"n" * 10, "poster.png": b"p",
+    })
+    load = load_of(root, "index.html")
+    assert [(r.url, r.kind) for r in load.requests] == [
+        ("/index.html", "page"), ("/poster.png", "image"), ("/big.png", "image"),
+        ("/wide.png", "image"), ("/favicon.ico", "icon (default)")]
+    assert load.problems[0][0].url == "/favicon.ico"
+
+
+MATERIAL_PAGE = """<html><head>
+<link rel="icon" href="icon.svg">
+<link rel="alternate" hreflang="en" href="./"><link rel="alternate" hreflang="fi" href="fi/">
+<link rel="alternate" hreflang="x-default" href="./">
+</head><body><form name="search"></form>
+<script id="__config" type="application/json">
+{"base": ".", "search": "assets/javascripts/workers/search.0123abcd.min.js"}
+</script>
+<script src="assets/javascripts/{script}"></script></body></html>
+"""
+
+
+@pytest.fixture
+def material_site(tmp_path: Path) -> Path:
+    return write(tmp_path, {
+        "icon.svg": "<svg/>",
+        "sitemap.xml": "<urlset/>",
+        "assets/javascripts/bundle.0123abcd.min.js": "/* Material */",
+        "assets/javascripts/rg.0123abcd.js": "/* ours */",
+        "assets/javascripts/workers/search.0123abcd.min.js": "/* worker */",
+        "search/search_index.json": json.dumps({"config": {"lang": ["en", "fi"]},
+                                                "docs": [{}, {}]}),
+        "assets/javascripts/lunr/min/lunr.stemmer.support.min.js": "/* support */",
+        "assets/javascripts/lunr/min/lunr.fi.min.js": "/* fi */",
+        "assets/javascripts/lunr/min/lunr.multi.min.js": "/* multi */",
+    })
+
+
+def test_materials_bundle_adds_search_and_a_sitemap_per_alternate_at_load(material_site):
+    page = MATERIAL_PAGE.replace("{script}", "bundle.0123abcd.min.js")
+    (material_site / "index.html").write_text(page)
+    load = load_of(material_site, "index.html")
+    assert [(r.url, r.kind) for r in load.requests] == [
+        ("/index.html", "page"), ("/icon.svg", "icon"),
+        ("/assets/javascripts/bundle.0123abcd.min.js", "script"),
+        ("/assets/javascripts/workers/search.0123abcd.min.js", "search worker"),
+        ("/search/search_index.json", "search index"),
+        ("/assets/javascripts/lunr/min/lunr.stemmer.support.min.js", "lunr"),
+        ("/assets/javascripts/lunr/min/lunr.fi.min.js", "lunr"),
+        ("/assets/javascripts/lunr/min/lunr.multi.min.js", "lunr"),
+        ("/sitemap.xml", "sitemap"),  # en and x-default share an address: one file
+        ("/fi/sitemap.xml", "sitemap"),
+    ]
+    assert [(r.url, problem) for r, problem in load.problems] == [
+        ("/sitemap.xml", "sitemap.xml on load"),
+        ("/fi/sitemap.xml", "missing file (404)"), ("/fi/sitemap.xml", "sitemap.xml on load")]
+
+
+def test_a_page_without_materials_bundle_fetches_no_search_at_load(material_site):
+    (material_site / "index.html").write_text(MATERIAL_PAGE.replace("{script}", "rg.0123abcd.js"))
+    load = load_of(material_site, "index.html")
+    assert [r.url for r in load.requests] == [
+        "/index.html", "/icon.svg", "/assets/javascripts/rg.0123abcd.js"]
+    assert load.problems == []
+
+
+@pytest.mark.parametrize(("languages", "files"), [
+    (["en"], []),
+    (["fi"], ["../lunr/min/lunr.stemmer.support.min.js", "../lunr/min/lunr.fi.min.js"]),
+    (["th"], ["../lunr/min/lunr.stemmer.support.min.js", "../lunr/wordcut.js",
+              "../lunr/min/lunr.th.min.js"]),
+    (["ja"], ["../lunr/min/lunr.stemmer.support.min.js", "../lunr/tinyseg.js",
+              "../lunr/min/lunr.ja.min.js"]),
+    (["en", "ar"], ["../lunr/min/lunr.stemmer.support.min.js", "../lunr/min/lunr.ar.min.js",
+                    "../lunr/min/lunr.multi.min.js"]),
+])
+def test_lunr_files_follow_materials_search_worker(languages, files):
+    assert benchmark.lunr_files(languages) == files
+
+
+def test_search_cost_is_the_languages_own_index_worker_and_lunr_files(material_site):
+    finnish_index = {"config": {"lang": ["fi"]}, "docs": [{}]}
+    write(material_site, {"fi/search/search_index.json": json.dumps(finnish_index)})
+    site = Site(material_site, ORIGIN, ("en", "fi", "ar"), "en")
+    finnish = benchmark.search_cost(site, "fi")
+    assert [r.url for r in finnish.requests] == [
+        "/fi/search/search_index.json", "/assets/javascripts/workers/search.0123abcd.min.js",
+        "/assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
+        "/assets/javascripts/lunr/min/lunr.fi.min.js"]
+    assert finnish.documents == 1
+    files = (r.url.lstrip("/") for r in finnish.requests)
+    assert finnish.size == expected_size(material_site, *files)
+    # No index of its own: the one index for all languages.
+    arabic = benchmark.search_cost(site, "ar")
+    assert arabic.requests[0].url == "/search/search_index.json" and arabic.documents == 2
+
+
+# The real site, built with --strict once per session.
+
+def _describe(load: benchmark.PageLoad, view: str) -> str:
+    requests = load.requests if view == "first" else load.repeat_requests
+    files = ", ".join(f"{r.url} ({(r.size.gzip if r.size else 0) / 1024:.1f} KB)" for r in requests)
+    size = load.first_view if view == "first" else load.repeat_view
+    return f"{load.url}: {size.gzip / 1024:.1f} KB gzip in {len(requests)} requests: {files}"
+
+
+@pytest.fixture(scope="module")
+def loads(built_site):
+    return benchmark.measure(default_project(), built_site)
+
+
+def test_every_language_has_every_page_measured(loads):
+    codes = [language.code for language in default_project().languages()]
+    types = {code: {load.page_type for load in loads if load.language == code} for code in codes}
+    assert all(types[code] == types[codes[0]] for code in codes), types
+    assert {"index", "help", "404"} <= types[codes[0]]
+
+
+def test_every_first_view_is_within_the_budget(loads):
+    over = [_describe(load, "first") for load in loads
+            if load.first_view.gzip > benchmark.FIRST_VIEW_GZIP
+            or len(load.requests) > benchmark.FIRST_VIEW_REQUESTS]
+    assert not over, (f"{len(over)} pages over {benchmark.FIRST_VIEW_GZIP // 1024} KB gzip or "
+                      f"{benchmark.FIRST_VIEW_REQUESTS} requests on a first view:\n"
+                      + "\n".join(over))
+
+
+def test_every_repeat_view_is_within_the_budget(loads):
+    over = [_describe(load, "repeat") for load in loads
+            if load.repeat_view.gzip > benchmark.REPEAT_VIEW_GZIP]
+    assert not over, (f"{len(over)} pages over {benchmark.REPEAT_VIEW_GZIP // 1024} KB gzip "
+                      f"on a repeat view:\n" + "\n".join(over))
+
+
+def test_no_page_requests_a_sitemap_or_a_missing_file_on_load(loads):
+    bad = [f"{load.url} -> {r.url}: {problem}" for load in loads for r, problem in load.problems
+           if problem != "another host"]
+    assert not bad, f"{len(bad)} bad requests on load:\n" + "\n".join(bad[:30])
+
+
+def test_no_page_references_another_host(loads):
+    bad = [f"{load.url} -> {r.url}" for load in loads for r, problem in load.problems
+           if problem == "another host"]
+    assert not bad, "\n".join(bad)
+
+
+def test_report_lists_every_language_the_budgets_and_the_machine(built_site, tmp_path):
+    out = tmp_path / "PERFORMANCE.md"
+    status = main(["benchmark", "--site", str(built_site), "--no-build", "--write", str(out)])
+    text = out.read_text(encoding="utf-8")
+    codes = [language.code for language in default_project().languages()]
+    assert "| Page | " + " | ".join(codes) + " |" in text
+    for code in codes:
+        assert f"\n| {code} | " in text  # its search row
+    assert "at most 25 KB gzip and 4 requests" in text and "at most 6 KB gzip" in text
+    assert "## Machine and versions" in text and "| Cores |" in text and "| CPU |" in text
+    for name in benchmark.VERSIONS:
+        assert f"| {name} | {importlib.metadata.version(name)} |" in text
+    assert "not measured (`--no-build`)" in text
+    has_errors = any(r.problems for load in benchmark.measure(default_project(), built_site)
+                     for r in load.requests)
+    assert status == (1 if has_errors else 0)

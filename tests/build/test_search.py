@@ -1,0 +1,83 @@
+"""Each language's search index: its own pages, its fallbacks, and settings its language can be searched with."""
+
+from __future__ import annotations
+
+import json
+
+from rights_guide.build.search import search_config, split_index
+from rights_guide.cli import main
+from rights_guide.build.material import index_languages, lunr_files
+from tests.conftest import mkdocs_build
+
+CONFIG = {"lang": ["en", "fi"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"], "fields": {}}
+
+
+def entry(location: str, title: str) -> dict:
+    return {"location": location, "title": title, "text": ""}
+
+
+def test_a_language_lunr_knows_is_searched_with_its_stemmer():
+    assert search_config(CONFIG, "fi", "stemmer") == {**CONFIG, "lang": ["fi"]}
+    assert search_config(CONFIG, "en", "stemmer")["lang"] == ["en"]
+
+
+def test_a_language_lunr_does_not_know_is_searched_word_by_word():
+    for code in ("fa", "so", "ti"):
+        config = search_config(CONFIG, code, "words")
+        # No lunr.<code>.min.js to load, and no trimmer, stop words or stemmer.
+        assert config["lang"] == ["en"] and config["pipeline"] == [], code
+
+
+def test_thai_and_hindi_never_make_readers_download_wordcut():
+    # Material's worker imports wordcut.js for these languages although its
+    # tokenizer never uses it: they are searched word by word instead.
+    for code in ("th", "hi"):
+        for mode in ("stemmer", "words"):
+            assert search_config(CONFIG, code, mode)["lang"] == ["en"], code
+
+
+def test_chinese_splits_on_the_zero_width_space_jieba_puts_between_words():
+    assert "\\u200b" in search_config(CONFIG, "zh", "segment")["separator"]
+
+
+def test_split_gives_each_language_its_pages_and_english_fallbacks_at_local_addresses():
+    index = {"config": CONFIG, "docs": [
+        entry("", "Start"), entry("help/", "Help"), entry("help/#danger", "Danger"), entry("rights/", "Rights"),
+        entry("fi/", "Alku"), entry("fi/help/", "Apua"), entry("fi/help/#danger", "Vaara"),
+    ]}
+    split = split_index(index, {"en": "stemmer", "fi": "stemmer", "ar": "stemmer"}, "en")
+    assert [e["location"] for e in split["en"]["docs"]] == ["", "help/", "help/#danger", "rights/"]
+    # Finnish: its two translations, then the English page it lacks, at /fi/rights/.
+    assert [(e["location"], e["title"]) for e in split["fi"]["docs"]] == [
+        ("", "Alku"), ("help/", "Apua"), ("help/#danger", "Vaara"), ("rights/", "Rights")]
+    # Arabic has no translation yet: every English page, at /ar/ addresses.
+    assert [e["title"] for e in split["ar"]["docs"]] == ["Start", "Help", "Danger", "Rights"]
+    assert split["fi"]["config"]["lang"] == ["fi"] and split["ar"]["config"]["lang"] == ["ar"]
+
+
+def test_chinese_is_cut_into_words_at_build_time(fixture_site, capsys):
+    assert main(["--root", str(fixture_site), "new-language", "zh"]) == 0, capsys.readouterr().out
+    (fixture_site / "docs/zh/index.md").write_text(
+        "---\ntitle: 开始\nstatus: draft\n---\n\n# 开始\n\n你有权利在芬兰获得帮助。你可以随时拨打 [[phone: nas]]。\n",
+        encoding="utf-8")
+    site = fixture_site.parent / "out"
+    result = mkdocs_build(fixture_site, site)
+    assert result.returncode == 0, result.stderr
+
+    index = json.loads((site / "zh/search/search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["zh"]
+    home = next(e for e in index["docs"] if e["location"] == "")
+    # jieba's words, joined by zero-width spaces the zh separator splits on.
+    assert "权利\u200b" in home["text"] and "\u200b芬兰\u200b" in home["text"], home["text"]
+    # Only the Chinese page's own text; the English fallback pages are there at /zh/ addresses.
+    assert any(e["location"] == "help/" for e in index["docs"])
+
+
+def test_site_ships_exactly_the_lunr_files_its_indexes_make_the_worker_import(built_site):
+    workers = built_site / "assets/javascripts/workers"
+    needed = {(workers / name).resolve()
+              for index in built_site.rglob("search/search_index.json")
+              for name in lunr_files(index_languages(index))}
+    shipped = {file.resolve() for file in (built_site / "assets/javascripts/lunr").rglob("*.js")}
+    assert shipped == needed
+    assert {file.name for file in shipped} >= {"lunr.fi.min.js", "lunr.stemmer.support.min.js"}
