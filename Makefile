@@ -11,7 +11,7 @@ help:
 	@echo "make site   - set up .venv and build the whole site into site/ (--strict)"
 	@echo "make serve  - set up .venv and preview the site at http://127.0.0.1:8000/ (PREVIEW=fi: only Finnish, rebuilds faster)"
 	@echo "make test   - set up .venv, then every check and test"
-	@echo "make check  - content and data checks only (python -m scripts check)"
+	@echo "make check  - content and data checks only (python -m rights_guide check)"
 	@echo "make leaflets - build the site, then the PDF leaflets into site/leaflets/ (needs Pango and fonts)"
 	@echo "make bench  - build the site, measure it against stock Material, write PERFORMANCE.md"
 	@echo "make lock   - re-resolve pyproject.toml ranges into requirements.lock"
@@ -26,26 +26,26 @@ site: $(READY)
 	$(MKDOCS) build --strict --clean
 
 # `make serve PREVIEW=fi` builds Finnish only (and English, for pages not translated yet), so a
-# rebuild after an edit is quick (hooks/preview_language.py). Unset, every language is built.
+# rebuild after an edit is quick (rights_guide/build/i18n.py). Unset, every language is built.
 PREVIEW ?=
 serve: $(READY)
 	RG_PREVIEW_LANGUAGE=$(PREVIEW) $(MKDOCS) serve --strict --dev-addr 127.0.0.1:8000
 
 check: $(READY)
-	$(BIN)/python -m scripts check
+	$(BIN)/python -m rights_guide check
 
 linkcheck: site
-	$(BIN)/python -m scripts linkcheck
+	$(BIN)/python -m rights_guide linkcheck
 
 pytest: site
 	$(BIN)/python -m pytest
 
 leaflets: site
-	$(BIN)/python -m scripts leaflets
+	$(BIN)/python -m rights_guide leaflets
 
 # Page weight, requests and build times, ours against stock; a few minutes.
 bench: site
-	$(BIN)/python -m scripts benchmark --write PERFORMANCE.md
+	$(BIN)/python -m rights_guide benchmark --write PERFORMANCE.md
 
 # Content checks first (clearest messages), then the strict build, links, and tests.
 test: check site linkcheck pytest

@@ -9,7 +9,7 @@ fetches the search worker, the search index, the lunr files and a sitemap.xml
 per distinct `<link rel=alternate>` address as soon as the page opens; that is modelled
 from Material 9.8's source and the measurements in the stack notes.
 
-Build times come from scripts/buildtime.py: timings, reported, never asserted.
+Build times come from rights_guide/bench/buildtime.py: timings, reported, never asserted.
 """
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ class Request:
 
     @property
     def fingerprinted(self) -> bool:
-        """Cached for a year by the deploy rules (a content hash in the name: scripts/deploy.py)."""
+        """Cached for a year by the deploy rules (a content hash in the name: rights_guide/build/deploy.py)."""
         return self.same_origin and deploy.is_fingerprinted(self.url)
 
     @property
@@ -536,7 +536,7 @@ def weight_sections(site: Site, loads: list[PageLoad]) -> list[str]:
                _median_cell(lambda load: load.first_view, lambda load: len(load.requests))),
         "", "## Repeat view", "",
         "Files the deploy rules let browsers keep for a year (a content hash in the name, under "
-        "`/assets/`: `scripts/deploy.py`) come from the cache; "
+        "`/assets/`: `rights_guide/build/deploy.py`) come from the cache; "
         "the HTML and every other file are fetched again in full (a worst case: the server may "
         "answer 304). Cells: raw / gzip / brotli KB · requests.", "",
         *_grid(loads, site.languages, repeat,
@@ -595,7 +595,7 @@ def stock_sections(site: Site, loads: list[PageLoad], stock: Site,
     sample = (by_key.get((heaviest.page_type, heaviest.language))
               or max(stock_loads, key=lambda load: load.first_view.gzip))
     lines = ["## Ours against stock Material", "",
-             "The same docs built with the stock config of `scripts/buildtime.py`: theme "
+             "The same docs built with the stock config of `rights_guide/bench/buildtime.py`: theme "
              "`material` with its defaults except `font: false` (the default loads Google Fonts, "
              "and builds here have no network), plugins `search` and `i18n` with the same "
              "languages, the same Markdown extensions and menu; no hooks, overrides, extra CSS or "
@@ -640,7 +640,7 @@ def report(project: Project, site_dir: Path, build_runs: int | None = 3) -> str:
     if build_runs is None:
         lines += ["Stock comparison and build times: not measured (`--no-build`).", ""]
         return "\n".join(lines)
-    # One definition of "stock" for weights and timings: scripts/buildtime.py's.
+    # One definition of "stock" for weights and timings: rights_guide/bench/buildtime.py's.
     from rights_guide.bench import buildtime
     with tempfile.TemporaryDirectory() as out:
         stock_file = Path(out) / "mkdocs.yml"

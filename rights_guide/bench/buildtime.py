@@ -70,7 +70,7 @@ def stock_config(project: Project, preview_language: str | None = None) -> str:
     """mkdocs.yml text for stock MkDocs + Material + static-i18n on the project's content.
 
     With `preview_language`, only it and the default language are built, as in
-    our preview (hooks/preview_language.py)."""
+    our preview (rights_guide/build/i18n.py)."""
     import yaml
 
     text = project.config_path.read_text(encoding="utf-8")
@@ -91,7 +91,7 @@ def stock_config(project: Project, preview_language: str | None = None) -> str:
         "plugins": ["search", {"i18n": i18n}],
     }
     head = yaml.safe_dump(settings, allow_unicode=True, sort_keys=False)
-    return "# Stock static-i18n on the site's content (scripts/buildtime.py).\n" + head + "".join(
+    return "# Stock static-i18n on the site's content (rights_guide/bench/buildtime.py).\n" + head + "".join(
         _top_level_block(text, key) for key in SHARED_KEYS)
 
 
@@ -295,7 +295,7 @@ def markdown(project: Project, runs: int, counts: tuple[int, ...] = SCALING_COUN
         "on the same content (same languages, pages, Markdown extensions and menu; no hooks, "
         f"no theme overrides). Ours is timed with an empty build cache (`{CACHE_VARIABLE}`), "
         "as in CI; \"warm\" is with the cache a previous build left (compiled templates and QR "
-        "codes: hooks/template_cache.py, hooks/print_provenance.py).", ""]
+        "codes: hooks/template_cache.py, rights_guide/build/pages.py).", ""]
     with tempfile.TemporaryDirectory(prefix="rg-buildtime-") as temporary:
         work = Path(temporary)
         whole = compare(project, runs, work / "site", warm=True, timer=timer)

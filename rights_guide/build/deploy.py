@@ -12,7 +12,7 @@ because those hosts' patterns cannot say "a hex hash", and a broader pattern
 would overlap the no-cache rules: both hosts then join the two values into one
 header ("no-cache, public, max-age=31536000, immutable"), which means no-cache.
 
-hooks/precompress.py runs both after the build; `python -m rights_guide leaflets`
+hooks/post_build.py runs both after the build; `python -m rights_guide leaflets`
 compresses again the pages it changes.
 """
 
@@ -30,7 +30,7 @@ import brotli
 
 TEXT_SUFFIXES = frozenset({".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".webmanifest"})
 # Site paths whose file name holds a hash of the content, e.g.
-# /assets/site.3f2a9c1b7e.css (hooks/asset_bundle.py) or
+# /assets/site.3f2a9c1b7e.css (rights_guide/build/bundle.py) or
 # /assets/javascripts/workers/search.a7633da7.min.js (Material). A new version
 # always has a new name, so browsers may keep these for a year.
 # deploy/nginx.conf has the same expression (a test compares them).
@@ -132,4 +132,4 @@ def headers_file(template: str, site: Path) -> str:
     paths = sorted(site_path(site, file) for file in site.rglob("*") if file.is_file())
     rules = [f"{path}\n  Cache-Control: {IMMUTABLE}\n" for path in paths if is_fingerprinted(path)]
     return (template.rstrip("\n") + "\n\n# Fingerprinted files of this build, a year each "
-            "(written by hooks/precompress.py).\n" + "\n".join(rules))
+            "(written by hooks/post_build.py).\n" + "\n".join(rules))

@@ -4,7 +4,7 @@ Pages whose English front matter says `leaflet: true` are rendered for every
 built language with WeasyPrint (print.css plus leaflet.css) into
 site/leaflets/<lang>/<page>.pdf. Each leaflet must fit on MAX_PAGES A4 pages.
 Then the hidden "Download leaflet" placeholder on those pages gets its link
-and the file's size, and those pages get new .gz and .br copies (scripts/deploy.py).
+and the file's size, and those pages get new .gz and .br copies (rights_guide/build/deploy.py).
 """
 
 from __future__ import annotations

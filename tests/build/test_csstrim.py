@@ -1,4 +1,4 @@
-"""scripts/csstrim.py keeps the rules a page can use and drops the rest."""
+"""rights_guide/build/csstrim.py keeps the rules a page can use and drops the rest."""
 
 from __future__ import annotations
 

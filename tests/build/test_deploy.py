@@ -141,7 +141,7 @@ def test_the_built_site_has_headers_with_a_rule_for_each_fingerprinted_file(buil
     template = HEADERS_TEMPLATE.read_text(encoding="utf-8")
     assert (built_site / "_headers").read_text(encoding="utf-8").startswith(template.rstrip("\n"))
     fingerprinted = {path for path in request_paths(built_site) if deploy.is_fingerprinted(path)}
-    # The bundled stylesheet and script at least (hooks/asset_bundle.py).
+    # The bundled stylesheet and script at least (rights_guide/build/bundle.py).
     assert {Path(path).suffix for path in fingerprinted} >= {".css", ".js"}, fingerprinted
     immutable = {rule for rule, headers in site_rules if headers.get("Cache-Control") == deploy.IMMUTABLE}
     assert immutable == fingerprinted
