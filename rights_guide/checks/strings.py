@@ -59,8 +59,10 @@ def check(project: Project) -> list[Problem]:
                                         "keep every {name} from the English text exactly as it is; translate only the words around it."))
         for key in source_values:
             if not (isinstance(values.get(key), str) and values[key].strip()):
-                problems.append(Problem(path, 1, "ui-missing-key",
+                present = key in values  # an empty "" left to translate, as new-language writes it
+                problems.append(Problem(path, lines[key] if present else 1, "ui-missing-key",
                                         f"key '{key}' is not translated; readers see the English text.",
-                                        f"add '{key}' with a translation of: {source_values[key]!r}.",
+                                        (f"translate it on this line: {source_values[key]!r}." if present else
+                                         f"add '{key}' with a translation of: {source_values[key]!r}."),
                                         severity=WARNING))
     return problems

@@ -349,3 +349,13 @@ def test_unverified_confidence_is_rejected(fixture_site):
     status, problems, text = run_check(fixture_site)
     assert status == 1
     assert any("unverified details are never published" in p["rest"] for p in find(problems, "contact-bad-value"))
+
+
+def test_an_empty_key_left_to_translate_is_named_at_its_own_line(fixture_site):
+    path = fixture_site / "data/strings/fi.yml"
+    path.write_text('exit_label: Poistu sivulta\n# Leave this page\nexit_hint: ""\n', encoding="utf-8")
+    status, problems, text = run_check(fixture_site)
+    assert status == 0, text
+    (hint,) = [p for p in find(problems, "ui-missing-key") if "'exit_hint'" in p["rest"]]
+    assert hint["path"].endswith("data/strings/fi.yml") and int(hint["line"]) == 3
+    assert "Fix: translate it on this line:" in hint["rest"]
