@@ -25,7 +25,7 @@ help:
 # one locked. The package rights_guide/ itself is then installed in editable mode, without
 # dependencies (all are locked above) and with the build backend setuptools from the lock.
 $(READY): requirements.lock pyproject.toml
-	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed" if sys.version_info < (3, 11) else 0)'
+	$(PYTHON) -c 'import sys; sys.exit("Python 3.11.5 or newer is needed" if sys.version_info < (3, 11, 5) else 0)'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(PIP_INSTALL) --require-hashes -r requirements.lock
 	$(PIP_INSTALL) --no-deps --no-build-isolation -e .
