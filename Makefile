@@ -40,7 +40,7 @@ site: $(READY)
 	$(MKDOCS) build --strict --clean
 
 # `make serve PREVIEW=fi` builds Finnish only (and English, for pages not translated yet), so a
-# rebuild after an edit is quick (hooks/preview_language.py). Unset, every language is built.
+# rebuild after an edit is quick (rights_guide/build/i18n.py). Unset, every language is built.
 PREVIEW ?=
 serve: $(READY)
 	RG_PREVIEW_LANGUAGE=$(PREVIEW) $(MKDOCS) serve --strict --dev-addr 127.0.0.1:8000

@@ -12,7 +12,7 @@ from rights_guide.model.translations import Translation, translations
 
 def find(project: Project, language: str, page: str) -> Translation | str:
     """The translation, or an error message that says how to fix the arguments."""
-    codes = [l.code for l in project.languages() if l.code != project.default_language()]
+    codes = [item.code for item in project.languages() if item.code != project.default_language()]
     if language not in codes:
         return f"'{language}' is not a translated language of this site. Fix: use one of: {', '.join(codes)}."
     relative = Path(page if page.endswith(".md") else f"{page}.md")

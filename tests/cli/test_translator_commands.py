@@ -78,7 +78,7 @@ def test_front_matter_that_does_not_parse(fixture_site):
 def test_missing_version_tells_the_command_to_run(fixture_site):
     path = fixture_site / "docs/fi/help.md"
     text = path.read_text(encoding="utf-8")
-    path.write_text("\n".join(l for l in text.splitlines() if not l.startswith("translated_from")) + "\n",
+    path.write_text("\n".join(line for line in text.splitlines() if not line.startswith("translated_from")) + "\n",
                     encoding="utf-8")
     status, problems, out = run_check(fixture_site)
     assert status == 1
