@@ -12,8 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from rights_guide.model.project import Project
+
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE_SITE = REPO / "tests" / "fixtures" / "site"
+CHECKOUT = Project(REPO)  # the repository's own site, found from this file, not the working directory
 BUILD_MACHINERY = ("overrides", "hooks", "data", "deploy")
 
 

@@ -10,10 +10,10 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from tests.conftest import CHECKOUT
 
-from rights_guide.model.project import default_project
 
-PROJECT = default_project()
+PROJECT = CHECKOUT
 CONFIG = PROJECT.config().data
 LANGUAGES = [language.code for language in PROJECT.languages()]
 DEFAULT = PROJECT.default_language()
@@ -26,7 +26,7 @@ EMERGENCY_TELS = {
     "tel:" + contact["phones"][0]["number"].replace(" ", "")
     for contact in CONTACTS if contact["id"] in CONFIG["extra"]["emergency_contacts"]
 }
-RTL = {"ar", "fa", "he", "ur", "ps"}
+RTL = {language.code for language in PROJECT.languages() if language.direction == "rtl"}  # from data/languages.yml
 
 
 def language_of(site: Path, page: Path) -> str:

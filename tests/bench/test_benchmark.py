@@ -16,7 +16,7 @@ import pytest
 from rights_guide.bench import benchmark
 from rights_guide.cli import main
 from rights_guide.bench.benchmark import Site
-from rights_guide.model.project import default_project
+from tests.conftest import CHECKOUT
 
 ORIGIN = "https://example.org/"
 
@@ -251,11 +251,11 @@ def _describe(load: benchmark.PageLoad, view: str) -> str:
 
 @pytest.fixture(scope="module")
 def loads(built_site):
-    return benchmark.measure(default_project(), built_site)
+    return benchmark.measure(CHECKOUT, built_site)
 
 
 def test_every_language_has_every_page_measured(loads):
-    codes = [language.code for language in default_project().languages()]
+    codes = [language.code for language in CHECKOUT.languages()]
     types = {code: {load.page_type for load in loads if load.language == code} for code in codes}
     assert all(types[code] == types[codes[0]] for code in codes), types
     assert {"index", "help", "404"} <= types[codes[0]]
@@ -293,7 +293,7 @@ def test_report_lists_every_language_the_budgets_and_the_machine(built_site, tmp
     out = tmp_path / "PERFORMANCE.md"
     status = main(["benchmark", "--site", str(built_site), "--no-build", "--write", str(out)])
     text = out.read_text(encoding="utf-8")
-    codes = [language.code for language in default_project().languages()]
+    codes = [language.code for language in CHECKOUT.languages()]
     assert "| Page | " + " | ".join(codes) + " |" in text
     for code in codes:
         assert f"\n| {code} | " in text  # its search row
@@ -302,6 +302,6 @@ def test_report_lists_every_language_the_budgets_and_the_machine(built_site, tmp
     for name in benchmark.VERSIONS:
         assert f"| {name} | {importlib.metadata.version(name)} |" in text
     assert "not measured (`--no-build`)" in text
-    has_errors = any(r.problems for load in benchmark.measure(default_project(), built_site)
+    has_errors = any(r.problems for load in benchmark.measure(CHECKOUT, built_site)
                      for r in load.requests)
     assert status == (1 if has_errors else 0)

@@ -22,15 +22,15 @@ from urllib.parse import urlparse
 
 import pytest
 import yaml
+from tests.conftest import CHECKOUT
 
-from rights_guide.model.project import default_project
 
-PROJECT = default_project()
+PROJECT = CHECKOUT
 CONFIG = PROJECT.config().data
 LANGUAGES = [language.code for language in PROJECT.languages()]
 DEFAULT = PROJECT.default_language()
 EXIT_URL = CONFIG["extra"]["exit_url"]
-RTL = {"ar", "fa", "he", "ur", "ps"}
+RTL = {language.code for language in PROJECT.languages() if language.direction == "rtl"}  # from data/languages.yml
 STRINGS = {
     code: {**yaml.safe_load((PROJECT.strings_dir / f"{DEFAULT}.yml").read_text(encoding="utf-8")),
            **yaml.safe_load((PROJECT.strings_dir / f"{code}.yml").read_text(encoding="utf-8"))}

@@ -15,10 +15,9 @@ from pathlib import Path
 import pytest
 
 from rights_guide.build import deploy
-from rights_guide.model.project import default_project
-from tests.conftest import REPO
+from tests.conftest import CHECKOUT, REPO
 
-PROJECT = default_project()
+PROJECT = CHECKOUT
 HEADERS_TEMPLATE = REPO / "deploy" / "_headers"
 NGINX = REPO / "deploy" / "nginx.conf"
 # Ignored in a <meta> CSP, so only the header carries them.

@@ -11,10 +11,9 @@ import pytest
 
 from rights_guide.build import deploy, postbuild
 from rights_guide.build import leaflets
-from rights_guide.model.project import default_project
-from tests.conftest import REPO
+from tests.conftest import CHECKOUT, REPO
 
-PROJECT = default_project()
+PROJECT = CHECKOUT
 
 
 def copies_are_right(site, file) -> dict[str, bool]:

@@ -17,9 +17,9 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from rights_guide.build import leaflets
-from rights_guide.model.project import default_project
+from tests.conftest import CHECKOUT
 
-PROJECT = default_project()
+PROJECT = CHECKOUT
 CONFIG = PROJECT.config().data
 CONTACTS = {c["id"]: c for c in yaml.safe_load(PROJECT.contacts_path.read_text(encoding="utf-8"))["contacts"]}
 EMERGENCY_NUMBERS = [CONTACTS[i]["phones"][0]["number"] for i in CONFIG["extra"]["emergency_contacts"]]
