@@ -15,6 +15,7 @@ from rights_guide.model.translations import (
     STATUSES,
     Translation,
     diff_command,
+    old_english,
     is_outdated,
     translations,
 )
@@ -229,6 +230,31 @@ def check_metadata(translation: Translation, page: markdown.Page) -> list[Proble
     return problems
 
 
+def as_outdated(project: Project, translation: Translation, translated: markdown.Page,
+                compared: list[Problem]) -> list[Problem]:
+    """An outdated translation is a state, not an error storm: a difference from
+    English that the translation did not have from the English it was made
+    from follows from the English change, and is a tr-outdated warning. One it
+    had from the start stays an error. Without that English version (not in
+    this clone), nothing can be told apart, and every error stays."""
+    before_text = old_english(project, str(translated.meta.get("translated_from")))
+    if before_text is None:
+        return compared
+    before = markdown.parse(before_text, translation.english)
+    from_start = {(problem.code, problem.line)
+                  for problem in check_structure(before, translated) + check_tokens(before, translated)}
+    result = []
+    for problem in compared:
+        if problem.severity == WARNING or (problem.code, problem.line) in from_start:
+            result.append(problem)
+            continue
+        result.append(Problem(problem.path, problem.line, "tr-outdated",
+                              f"English changed after this translation: {problem.message}",
+                              f"update this part when you update the page ({diff_command(translation)}).",
+                              severity=WARNING))
+    return result
+
+
 def check(project: Project) -> list[Problem]:
     problems: list[Problem] = []
     for path in sorted(project.docs.rglob("*.md")):
@@ -242,8 +268,10 @@ def check(project: Project) -> list[Problem]:
         translated = markdown.read(translation.path)
         english = markdown.read(translation.english)
         problems += check_metadata(translation, translated)
-        problems += check_structure(english, translated)
-        problems += check_tokens(english, translated)
+        compared = check_structure(english, translated) + check_tokens(english, translated)
+        if is_outdated(translation, translated):
+            compared = as_outdated(project, translation, translated, compared)
+        problems += compared
         problems += check_language(translation, english, translated)
         if is_outdated(translation, translated):
             problems.append(Problem(translation.path, translated.meta_lines.get("translated_from", 1), "tr-outdated",

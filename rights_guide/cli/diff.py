@@ -4,18 +4,11 @@ the version this translation was made from."""
 from __future__ import annotations
 
 import difflib
-import subprocess
 
 from rights_guide.cli.mark_translated import find
 from rights_guide.model import markdown
 from rights_guide.model.project import Project
-from rights_guide.model.translations import BLOB_ID
-
-
-def old_english(project: Project, version: str) -> str | None:
-    result = subprocess.run(["git", "cat-file", "blob", version], cwd=project.root,
-                            capture_output=True, check=False)
-    return result.stdout.decode("utf-8") if result.returncode == 0 else None
+from rights_guide.model.translations import BLOB_ID, old_english
 
 
 def run(project: Project, language: str, page: str) -> int:

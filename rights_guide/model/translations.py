@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,3 +62,16 @@ def diff_command(translation: Translation) -> str:
 def is_outdated(translation: Translation, page: markdown.Page) -> bool:
     recorded = page.meta.get("translated_from")
     return isinstance(recorded, str) and BLOB_ID.match(recorded) is not None and recorded != translation.english_version
+
+
+def old_english(project: Project, version: str) -> str | None:
+    """The English page's text at the version a translation records, from git's
+    object store; None where that version is not in this clone."""
+    result = subprocess.run(["git", "cat-file", "blob", version], cwd=project.root,
+                            capture_output=True, check=False)
+    if result.returncode != 0:
+        return None
+    try:
+        return result.stdout.decode("utf-8")
+    except UnicodeDecodeError:
+        return None

@@ -359,3 +359,35 @@ def test_an_empty_key_left_to_translate_is_named_at_its_own_line(fixture_site):
     (hint,) = [p for p in find(problems, "ui-missing-key") if "'exit_hint'" in p["rest"]]
     assert hint["path"].endswith("data/strings/fi.yml") and int(hint["line"]) == 3
     assert "Fix: translate it on this line:" in hint["rest"]
+
+
+def git_site(root: Path) -> None:
+    """Make the site copy a git repository, so translations' English versions can be read back."""
+    import subprocess
+    for command in (["init", "-q"], ["add", "-A"],
+                    ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "site"]):
+        subprocess.run(["git", *command], cwd=root, check=True, capture_output=True)
+
+
+def test_an_english_only_correction_makes_translations_outdated_not_broken(fixture_site):
+    # An author corrects a number and adds a section in English without touching the
+    # translations: the Finnish page is outdated (warnings), and check still passes.
+    git_site(fixture_site)
+    english = fixture_site / "docs/en/help.md"
+    replace(english, "Call 112.\n", "Call 112. Text 112 if you cannot speak.\n\n## Where is help at night?\n\nCall 116 006.\n")
+    status, problems, text = run_check(fixture_site)
+    assert status == 0, text
+    outdated = find(problems, "tr-outdated")
+    assert any("English changed after this translation" in p["rest"] for p in outdated), text
+    assert all(p["path"].endswith("docs/fi/help.md") or p["path"].endswith("docs/ar/help.md") for p in outdated)
+
+
+def test_a_translation_broken_from_the_start_stays_an_error_when_english_changes(fixture_site):
+    git_site(fixture_site)
+    finnish = fixture_site / "docs/fi/help.md"
+    replace(finnish, "Soita 112.\n", "Soita 113.\n")  # wrong already against the English it came from
+    replace(fixture_site / "docs/en/help.md", "## Do you want to talk first?", "## Do you want to talk to someone first?")
+    status, problems, text = run_check(fixture_site)
+    assert status == 1, text
+    (error,) = [p for p in find(problems, "tr-numbers") if p["path"].endswith("docs/fi/help.md")]
+    assert "112" in error["rest"] and "warning:" not in error["rest"]
