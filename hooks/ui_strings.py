@@ -9,6 +9,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from rights_guide.build import i18n, material
+from rights_guide.build.print_links import print_attribute
 from rights_guide.model import strings, yamlfile
 from rights_guide.model.project import Project, page_url
 
@@ -31,4 +32,5 @@ def on_env(env, config, files):
     env.globals["default_language"] = default
     env.globals["page_url"] = lambda path, code=language: page_url(path, code, default)
     env.globals["search_worker"] = material.search_worker()
+    env.globals["print_attribute"] = print_attribute
     return env

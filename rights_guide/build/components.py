@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rights_guide.build.print_links import print_attribute
 from rights_guide.checks.contacts import check_markers
 from rights_guide.model import contacts as contact_data
 from rights_guide.model import strings, yamlfile
@@ -80,7 +81,8 @@ def place_contacts(project: Project, config, markdown: str, source: Path) -> str
         contact = known[contact_id]
         if kind == "phone":
             return str(phone(contact.phones[0])) if contact.phones else ui[f"contacts.{contact_id}.name"]
-        html = card.render(contact=contact, ui=ui, ui_fill=strings.fill, heading="p", language_names=names)
+        html = card.render(contact=contact, ui=ui, ui_fill=strings.fill, print_attribute=print_attribute,
+                           heading="p", language_names=names)
         return "\n\n" + html + "\n\n"
 
     return contact_data.MARKER.sub(replace, markdown)

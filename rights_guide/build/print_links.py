@@ -1,0 +1,60 @@
+"""Links to other websites carry a short form of their address
+(`data-rg-print`), which the print stylesheet shows after the link text: on
+paper a link is only useful if the reader can type it.
+
+Content links get it from a Markdown treeprocessor (this module is listed
+under `markdown_extensions` in mkdocs.yml); links the templates write (source
+lists, contact cards, the exit link) from the `print_address` filter.
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from xml.etree.ElementTree import Element
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+
+MAX_SHORT = 32
+
+
+def short_form(url: str) -> str:
+    """`https://www.example.fi/en/help/` -> `example.fi/en/help`; a long
+    address shortens to its site, which a reader can still type and search."""
+    address = unescape(url).split("://", 1)[1].split("#", 1)[0].split("?", 1)[0]
+    address = re.sub(r"^www\.", "", address).rstrip("/")
+    return address if len(address) <= MAX_SHORT else address.split("/", 1)[0]
+
+
+def print_address(url: str, text: str = "") -> str | None:
+    """The short address to print after a link, or None where there is none to
+    add: not another website, or the text already shows the site's name."""
+    if not re.match(r"https?://", url or ""):
+        return None
+    short = short_form(url)
+    return None if short.split("/", 1)[0] in text else short
+
+
+def print_attribute(url: str, text: str = "") -> str:
+    """` data-rg-print="..."` for a template, or nothing."""
+    short = print_address(str(url), str(text))
+    return f' data-rg-print="{short}"' if short else ""
+
+
+class PrintAddresses(Treeprocessor):
+    def run(self, root: Element) -> None:
+        for link in root.iter("a"):
+            short = print_address(link.get("href", ""), "".join(link.itertext()))
+            if short and "data-rg-print" not in link.attrib:
+                link.set("data-rg-print", short)
+
+
+class PrintLinksExtension(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API)
+        # Low priority: after inline links are made and attributes are set.
+        md.treeprocessors.register(PrintAddresses(md), "rg_print_addresses", 1)
+
+
+def makeExtension(**kwargs) -> PrintLinksExtension:  # noqa: N802 (Markdown's entry point)
+    return PrintLinksExtension(**kwargs)
