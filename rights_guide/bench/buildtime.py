@@ -14,15 +14,13 @@ and, for the whole site, again with the cache a previous build left, as on a
 writer's machine (`RG_BUILD_CACHE`, see hooks/template_cache.py).
 
 The scaling run copies the site to a temporary folder and adds languages
-(Material ships their theme texts) whose pages are copies of the English
+(each with a row in data/languages.yml) whose pages are copies of the English
 ones, so time per language can be read off as the number of languages grows.
 Timings are reported, never asserted.
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import re
 import shutil
@@ -35,23 +33,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from rights_guide.bench.copies import scaled_project
+from rights_guide.bench.serve import serve_rebuild
 from rights_guide.build.cache import CACHE_VARIABLE
 from rights_guide.build.i18n import PREVIEW_VARIABLE
 from rights_guide.model.project import Project
 
-# Not needed to build the site: left out of copies (top-level folders; caches anywhere).
-NOT_COPIED_AT_TOP = {".git", ".venv", ".lock-venv", ".pytest_cache", "site", "build", "tests"}
-NOT_COPIED = {"__pycache__", ".cache"}
 # Top-level mkdocs.yml keys the stock build shares with ours: the same pages,
 # addresses and Markdown. Copied as text, since they may hold `!!python` tags.
 SHARED_KEYS = ("site_url", "use_directory_urls", "markdown_extensions", "not_in_nav", "nav")
-# Languages added for the scaling run: Material ships their theme texts and
-# lunr their stemmers, and none needs a word segmenter (as ja, th and zh do).
-# Languages added for the scaling run, in this order (each needs a row in data/languages.yml).
-SCALING_LANGUAGES = ("de", "fr", "es", "sv", "pt", "ru", "pl", "tr", "ro", "uk", "et", "lt", "vi", "tl", "bg", "so")
 SCALING_COUNTS = (3, 8, 16)
-# Where hooks keep what a build can reuse (compiled templates, QR codes): a
-# folder, or "off" for memory only. Default: .cache/build/ next to mkdocs.yml.
 @dataclass(frozen=True)
 class Timing:
     wall: float  # seconds
@@ -93,44 +84,6 @@ def stock_config(project: Project, preview_language: str | None = None) -> str:
     head = yaml.safe_dump(settings, allow_unicode=True, sort_keys=False)
     return "# Stock static-i18n on the site's content (rights_guide/bench/buildtime.py).\n" + head + "".join(
         _top_level_block(text, key) for key in SHARED_KEYS)
-
-
-def copy_project(project: Project, destination: Path) -> Project:
-    """A buildable copy of the site: config, content, data and build code; no git, tests,
-    caches or output."""
-    top = project.root.resolve()
-
-    def ignore(folder: str, names: list[str]) -> set[str]:
-        at_top = Path(folder).resolve() == top
-        return {name for name in names if name in NOT_COPIED
-                or at_top and (name in NOT_COPIED_AT_TOP or name.endswith(".egg-info"))}
-
-    shutil.copytree(project.root, destination, ignore=ignore)
-    return Project(destination)
-
-
-def scaled_project(project: Project, count: int, destination: Path) -> Project:
-    """A copy of the site in `count` languages; each added one gets copies of the English pages."""
-    from rights_guide.cli import new_language
-
-    copy = copy_project(project, destination)
-    present = [language.code for language in copy.languages()]
-    added = [code for code in SCALING_LANGUAGES if code not in present]
-    added = added[:max(0, count - len(present))]
-    if len(present) + len(added) < count:
-        raise ValueError(f"at most {len(present) + len(added)} languages to scale to, not {count}")
-    english = copy.docs / copy.default_language()
-    for code in added:
-        with contextlib.redirect_stdout(io.StringIO()) as said:
-            if new_language.run(copy, code) != 0:
-                raise RuntimeError(f"new-language {code}: {said.getvalue().strip()}")
-        folder = copy.docs / code
-        (folder / ".gitkeep").unlink(missing_ok=True)
-        for page in english.rglob("*.md"):
-            target = folder / page.relative_to(english)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(page, target)
-    return copy
 
 
 def build_timing(config: Path, site_dir: Path, env: dict) -> Timing:
@@ -201,77 +154,6 @@ def compare(project: Project, runs: int, work: Path, preview_language: str | Non
     return Comparison(_median(empty), _median(stock), _median(warmed) if warm else None)
 
 
-def serve_rebuild(project: Project, language: str | None, work: Path,
-                  edits: int = 3) -> tuple[float, float] | str:
-    """Medians over `edits` edits of a page while `mkdocs serve` runs on a copy of the site
-    (one language if given): (MkDocs' own "built in" seconds, seconds from saving the file to
-    "Reloading browsers"); or why it could not be timed."""
-    import socket
-    import threading
-
-    copy = copy_project(project, work)
-    page = copy.docs / (language or copy.default_language()) / "index.md"
-    if not page.exists():
-        page = copy.docs / copy.default_language() / "index.md"
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=copy.root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", PREVIEW_VARIABLE: language or "",
-             CACHE_VARIABLE: str(work / ".cache-serve")})
-    lines: list[tuple[float, str]] = []
-
-    def read() -> None:
-        for line in process.stderr:
-            lines.append((time.perf_counter(), line))
-
-    threading.Thread(target=read, daemon=True).start()
-
-    def wait_for(text: str, after: int, timeout: float = 120) -> int | None:
-        deadline = time.perf_counter() + timeout
-        while time.perf_counter() < deadline and process.poll() is None:
-            for index in range(after, len(lines)):
-                if text in lines[index][1]:
-                    return index
-                if lines[index][1].startswith(("ERROR", "Aborted")):
-                    return None
-            time.sleep(0.01)
-        return None
-
-    def failure(what: str) -> str:
-        errors = [line.strip() for _, line in lines if line.startswith(("ERROR", "Aborted"))]
-        return f"{what}{': ' + errors[0] if errors else ''}"
-
-    built, reloaded = [], []
-    try:
-        seen = wait_for("Serving on", 0)
-        if seen is None:
-            return failure("mkdocs serve did not start")
-        for edit in range(edits):
-            time.sleep(1)  # let the watcher settle
-            saved = time.perf_counter()
-            with page.open("a", encoding="utf-8") as file:
-                file.write(f"\nEdit {edit}.\n")
-            reload = wait_for("Reloading browsers", seen + 1)
-            if reload is None:
-                return failure("no rebuild after an edit")
-            # static-i18n silences MkDocs' "built in" line once it has built other languages.
-            done = [index for index in range(seen + 1, reload + 1) if "Documentation built in" in lines[index][1]]
-            if done:
-                built.append(float(re.search(r"built in ([\d.]+)", lines[done[-1]][1]).group(1)))
-            reloaded.append(lines[reload][0] - saved)
-            seen = reload
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-    return (statistics.median(built) if built else None), statistics.median(reloaded)
-
-
 def _seconds(timing: Timing) -> str:
     return f"{timing.wall:.2f} ({timing.cpu:.2f})"
 
@@ -283,6 +165,7 @@ def _row(*cells) -> str:
 def markdown(project: Project, runs: int, counts: tuple[int, ...] = SCALING_COUNTS,
              serve: bool = True, timer: Timer = build_timing) -> str:
     """The build-time section of the performance report, as Markdown."""
+    # A report written top to bottom, section after section: long, not deep.
     languages = project.languages()
     default = project.default_language()
     pages = len(list((project.docs / default).rglob("*.md")))

@@ -11,6 +11,7 @@ from rights_guide.problems import WARNING, Problem
 
 
 def check(project: Project) -> list[Problem]:
+    # One pass over the configured languages, rule after rule (config, table, folders, files): long, not deep.
     problems: list[Problem] = []
     config = project.config_path
     languages = project.languages()

@@ -9,6 +9,7 @@ from rights_guide.problems import WARNING, Problem
 
 
 def check(project: Project) -> list[Problem]:
+    # One pass over each strings file, rule after rule, so each problem keeps its line: long, not deep.
     problems: list[Problem] = []
     default = project.default_language()
     source_path = strings_path(project, default)

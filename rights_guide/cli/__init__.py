@@ -10,10 +10,10 @@ from rights_guide.model.project import Project, default_project
 from rights_guide.problems import report
 
 
-def main(argv: list[str] | None = None) -> int:
+def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m rights_guide", description=__doc__)
     parser.add_argument("--root", type=Path, default=None,
-                        help="site checkout to work on (default: this repository)")
+                        help="site checkout to work on (default: the one holding the working directory)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="check content, translations and data; exit 1 on any error")
     commands.add_parser("linkcheck", help="run LinkChecker over the built site/ on 127.0.0.1")
@@ -40,7 +40,11 @@ def main(argv: list[str] | None = None) -> int:
     mark.add_argument("--reviewed", action="store_true", help="also set status: reviewed")
     new = commands.add_parser("new-language", help="add a language: config, strings, deploy rules, docs folder")
     new.add_argument("code", help="BCP 47 code with a row in data/languages.yml, e.g. so, ckb, zh-Hant")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
     project = Project(args.root.resolve()) if args.root else default_project()
 
     if args.command == "check":

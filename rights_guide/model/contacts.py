@@ -82,81 +82,100 @@ def parse(file: yamlfile.YamlFile) -> tuple[dict[str, Contact], list[Problem]]:
     if not isinstance(entries, list):
         return {}, [problem(path, 1, "contact-missing-field", "the file has no 'contacts:' list.",
                              "start the file with 'contacts:' followed by one '- id: ...' entry per channel.")]
-    today = dt.date.today()
     for index, entry in enumerate(entries):
         line = file.line("contacts", index)
         if not isinstance(entry, dict):
             problems.append(problem(path, line, "contact-missing-field", "an entry is not a mapping.",
                                      "write each channel as '- id: ...' with its fields indented below."))
             continue
-        bad = []
-
-        def fail(key: str, code: str, message: str, fix: str) -> None:
-            bad.append(problem(path, file.line("contacts", index, key), code, message, fix))
-
-        contact_id = entry.get("id")
-        label = f"contact '{contact_id}'" if contact_id else f"contact #{index + 1}"
-        for key in ("id", "source", "checked", "confidence"):
-            if entry.get(key) in (None, ""):
-                bad.append(problem(path, line, "contact-missing-field", f"{label} has no '{key}'.",
-                                    f"add '{key}:' to the entry (see the comment at the top of the file)."))
-        if contact_id is not None and not ID.match(str(contact_id)):
-            fail("id", "contact-bad-value", f"id '{contact_id}' is not lower-case words joined by '-'.",
-                 "use an id like 'victim-support-line'.")
-        if contact_id in contacts:
-            fail("id", "contact-duplicate-id", f"id '{contact_id}' is used twice (first on line {contacts[contact_id].line}).",
-                 "give each channel its own id, or merge the two entries.")
-        if not (entry.get("phones") or entry.get("web") or entry.get("email")):
-            bad.append(problem(path, line, "contact-missing-field",
-                                f"{label} has no way to reach it (no phones, web or email).",
-                                "add at least one verified phone number, web address or e-mail."))
-        phones = []
-        for position, phone in enumerate(entry.get("phones") or []):
-            number = phone.get("number") if isinstance(phone, dict) else phone
-            if not isinstance(number, str) or not PHONE.match(number):
-                bad.append(problem(path, file.line("contacts", index, "phones", position), "contact-bad-phone",
-                                    f"phone number {number!r} of {label} is not digits in groups.",
-                                    "write it in quotes as digits separated by single spaces, e.g. \"+358 295 463 177\" or \"0800 161 177\"."))
-                continue
-            details = phone if isinstance(phone, dict) else {}
-            phones.append(Phone(number, bool(details.get("free")), details.get("label")))
-        checked = entry.get("checked")
-        if checked not in (None, "") and not isinstance(checked, dt.date):
-            fail("checked", "contact-bad-date", f"'checked' of {label} is {checked!r}, not a date.",
-                 "write the date the details were last checked as YYYY-MM-DD, without quotes.")
-        elif isinstance(checked, dt.date) and checked > today:
-            fail("checked", "contact-bad-date", f"'checked' of {label} is {checked}, which is in the future.",
-                 "write the date the details were really checked.")
-        for key in ("web", "source"):
-            value = entry.get(key)
-            if value not in (None, "") and not str(value).startswith("https://"):
-                fail(key, "contact-bad-value", f"'{key}' of {label} is {value!r}, not an https:// address.",
-                     "write the full address starting with https://.")
-        email = entry.get("email")
-        if email not in (None, "") and not EMAIL.match(str(email)):
-            fail("email", "contact-bad-value", f"'email' of {label} is {email!r}, not an e-mail address.",
-                 "write it as name@example.fi.")
-        confidence = entry.get("confidence")
-        if confidence not in (None, "") and confidence not in CONFIDENCE:
-            fail("confidence", "contact-bad-value",
-                 f"'confidence' of {label} is {confidence!r}; unverified details are never published.",
-                 f"use one of {', '.join(CONFIDENCE)}, or remove the unverified detail.")
-        languages = entry.get("languages") or []
-        if not isinstance(languages, list) or not all(isinstance(x, str) and LANGUAGE.match(x) for x in languages):
-            fail("languages", "contact-bad-value", f"'languages' of {label} must be a list of language codes.",
-                 "write e.g. [fi, sv, en] (ISO 639 codes, lower case).")
-            languages = []
+        contact, bad = _entry(file, index, entry, contacts)
         problems.extend(bad)
-        if bad or not contact_id:
-            continue
-        contacts[contact_id] = Contact(
-            id=contact_id, phones=tuple(phones), web=entry.get("web"), email=entry.get("email"),
-            languages=tuple(languages), source=entry["source"], checked=checked,
-            confidence=confidence, line=line,
-            extra={k: v for k, v in entry.items() if k not in {
-                "id", "phones", "web", "email", "languages", "source", "checked", "confidence"}},
-        )
+        if contact is not None:
+            contacts[contact.id] = contact
     return contacts, problems
+
+
+def _entry(file: yamlfile.YamlFile, index: int, entry: dict,
+           seen: dict[str, Contact]) -> tuple[Contact | None, list[Problem]]:
+    """One channel: the Contact if it is valid, and its problems."""
+    path, line = file.path, file.line("contacts", index)
+    bad: list[Problem] = []
+
+    def fail(key: str, code: str, message: str, fix: str) -> None:
+        bad.append(problem(path, file.line("contacts", index, key), code, message, fix))
+
+    contact_id = entry.get("id")
+    label = f"contact '{contact_id}'" if contact_id else f"contact #{index + 1}"
+    for key in ("id", "source", "checked", "confidence"):
+        if entry.get(key) in (None, ""):
+            bad.append(problem(path, line, "contact-missing-field", f"{label} has no '{key}'.",
+                                f"add '{key}:' to the entry (see the comment at the top of the file)."))
+    if contact_id is not None and not ID.match(str(contact_id)):
+        fail("id", "contact-bad-value", f"id '{contact_id}' is not lower-case words joined by '-'.",
+             "use an id like 'victim-support-line'.")
+    if contact_id in seen:
+        fail("id", "contact-duplicate-id", f"id '{contact_id}' is used twice (first on line {seen[contact_id].line}).",
+             "give each channel its own id, or merge the two entries.")
+    if not (entry.get("phones") or entry.get("web") or entry.get("email")):
+        bad.append(problem(path, line, "contact-missing-field",
+                            f"{label} has no way to reach it (no phones, web or email).",
+                            "add at least one verified phone number, web address or e-mail."))
+    phones = _phones(file, index, entry, label, bad)
+    _check_values(entry, label, fail)
+    languages = entry.get("languages") or []
+    if bad or not contact_id:
+        return None, bad
+    return Contact(
+        id=contact_id, phones=tuple(phones), web=entry.get("web"), email=entry.get("email"),
+        languages=tuple(languages), source=entry["source"], checked=entry.get("checked"),
+        confidence=entry.get("confidence"), line=line,
+        extra={k: v for k, v in entry.items() if k not in {
+            "id", "phones", "web", "email", "languages", "source", "checked", "confidence"}},
+    ), bad
+
+
+def _phones(file: yamlfile.YamlFile, index: int, entry: dict, label: str, bad: list[Problem]) -> list[Phone]:
+    phones = []
+    for position, phone in enumerate(entry.get("phones") or []):
+        number = phone.get("number") if isinstance(phone, dict) else phone
+        if not isinstance(number, str) or not PHONE.match(number):
+            bad.append(problem(file.path, file.line("contacts", index, "phones", position), "contact-bad-phone",
+                                f"phone number {number!r} of {label} is not digits in groups.",
+                                "write it in quotes as digits separated by single spaces, "
+                                "e.g. \"+358 295 463 177\" or \"0800 161 177\"."))
+            continue
+        details = phone if isinstance(phone, dict) else {}
+        phones.append(Phone(number, bool(details.get("free")), details.get("label")))
+    return phones
+
+
+def _check_values(entry: dict, label: str, fail) -> None:
+    """The form of each field: date, addresses, e-mail, confidence, languages."""
+    checked = entry.get("checked")
+    if checked not in (None, "") and not isinstance(checked, dt.date):
+        fail("checked", "contact-bad-date", f"'checked' of {label} is {checked!r}, not a date.",
+             "write the date the details were last checked as YYYY-MM-DD, without quotes.")
+    elif isinstance(checked, dt.date) and checked > dt.date.today():
+        fail("checked", "contact-bad-date", f"'checked' of {label} is {checked}, which is in the future.",
+             "write the date the details were really checked.")
+    for key in ("web", "source"):
+        value = entry.get(key)
+        if value not in (None, "") and not str(value).startswith("https://"):
+            fail(key, "contact-bad-value", f"'{key}' of {label} is {value!r}, not an https:// address.",
+                 "write the full address starting with https://.")
+    email = entry.get("email")
+    if email not in (None, "") and not EMAIL.match(str(email)):
+        fail("email", "contact-bad-value", f"'email' of {label} is {email!r}, not an e-mail address.",
+             "write it as name@example.fi.")
+    confidence = entry.get("confidence")
+    if confidence not in (None, "") and confidence not in CONFIDENCE:
+        fail("confidence", "contact-bad-value",
+             f"'confidence' of {label} is {confidence!r}; unverified details are never published.",
+             f"use one of {', '.join(CONFIDENCE)}, or remove the unverified detail.")
+    languages = entry.get("languages") or []
+    if not isinstance(languages, list) or not all(isinstance(x, str) and LANGUAGE.match(x) for x in languages):
+        fail("languages", "contact-bad-value", f"'languages' of {label} must be a list of language codes.",
+             "write e.g. [fi, sv, en] (codes from data/languages.yml).")
 
 
 def load(project: Project) -> dict[str, Contact]:

@@ -13,9 +13,9 @@ from pathlib import Path
 import brotli
 import pytest
 
-from rights_guide.bench import benchmark
+from rights_guide.bench import benchmark, pageload
 from rights_guide.cli import main
-from rights_guide.bench.benchmark import Site
+from rights_guide.bench.pageload import Site
 from tests.conftest import CHECKOUT
 
 ORIGIN = "https://example.org/"
@@ -32,16 +32,16 @@ def write(root: Path, files: dict[str, str | bytes]) -> Path:
     return root
 
 
-def expected_size(root: Path, *names: str) -> benchmark.Size:
+def expected_size(root: Path, *names: str) -> pageload.Size:
     """Raw, gzip -9 and brotli -q11 sizes, summed over files, computed here independently."""
     datas = [(root / name).read_bytes() for name in names]
-    return benchmark.Size(sum(len(d) for d in datas),
+    return pageload.Size(sum(len(d) for d in datas),
                           sum(len(gzip.compress(d, compresslevel=9)) for d in datas),
                           sum(len(brotli.compress(d, quality=11)) for d in datas))
 
 
-def load_of(root: Path, page: str) -> benchmark.PageLoad:
-    return benchmark.page_load(Site(root, ORIGIN, ("en", "fi"), "en"), root / page)
+def load_of(root: Path, page: str) -> pageload.PageLoad:
+    return pageload.page_load(Site(root, ORIGIN, ("en", "fi"), "en"), root / page)
 
 
 PAGE = """<!doctype html><html lang="fi"><head>
@@ -135,7 +135,7 @@ def test_repeat_view_fetches_the_html_and_every_file_without_a_fingerprint(small
     ("/fi/help/app.3f2a9c1b.css", False),
 ])
 def test_repeat_view_reuses_exactly_what_the_deploy_rules_cache(path, fingerprinted):
-    assert benchmark.Request(path, "script", None).fingerprinted is fingerprinted
+    assert pageload.Request(path, "script", None).fingerprinted is fingerprinted
 
 
 def test_one_image_candidate_counts_and_a_page_without_an_icon_asks_for_favicon_ico(tmp_path):
@@ -220,14 +220,14 @@ def test_a_page_without_materials_bundle_fetches_no_search_at_load(material_site
                     "../lunr/min/lunr.multi.min.js"]),
 ])
 def test_lunr_files_follow_materials_search_worker(languages, files):
-    assert benchmark.lunr_files(languages) == files
+    assert pageload.lunr_files(languages) == files
 
 
 def test_search_cost_is_the_languages_own_index_worker_and_lunr_files(material_site):
     finnish_index = {"config": {"lang": ["fi"]}, "docs": [{}]}
     write(material_site, {"fi/search/search_index.json": json.dumps(finnish_index)})
     site = Site(material_site, ORIGIN, ("en", "fi", "ar"), "en")
-    finnish = benchmark.search_cost(site, "fi")
+    finnish = pageload.search_cost(site, "fi")
     assert [r.url for r in finnish.requests] == [
         "/fi/search/search_index.json", "/assets/javascripts/workers/search.0123abcd.min.js",
         "/assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
@@ -236,13 +236,13 @@ def test_search_cost_is_the_languages_own_index_worker_and_lunr_files(material_s
     files = (r.url.lstrip("/") for r in finnish.requests)
     assert finnish.size == expected_size(material_site, *files)
     # No index of its own: the one index for all languages.
-    arabic = benchmark.search_cost(site, "ar")
+    arabic = pageload.search_cost(site, "ar")
     assert arabic.requests[0].url == "/search/search_index.json" and arabic.documents == 2
 
 
 # The real site, built with --strict once per session.
 
-def _describe(load: benchmark.PageLoad, view: str) -> str:
+def _describe(load: pageload.PageLoad, view: str) -> str:
     requests = load.requests if view == "first" else load.repeat_requests
     files = ", ".join(f"{r.url} ({(r.size.gzip if r.size else 0) / 1024:.1f} KB)" for r in requests)
     size = load.first_view if view == "first" else load.repeat_view
@@ -251,7 +251,7 @@ def _describe(load: benchmark.PageLoad, view: str) -> str:
 
 @pytest.fixture(scope="module")
 def loads(built_site):
-    return benchmark.measure(CHECKOUT, built_site)
+    return pageload.measure(CHECKOUT, built_site)
 
 
 def test_every_language_has_every_page_measured(loads):
@@ -263,17 +263,17 @@ def test_every_language_has_every_page_measured(loads):
 
 def test_every_first_view_is_within_the_budget(loads):
     over = [_describe(load, "first") for load in loads
-            if load.first_view.gzip > benchmark.FIRST_VIEW_GZIP
-            or len(load.requests) > benchmark.FIRST_VIEW_REQUESTS]
-    assert not over, (f"{len(over)} pages over {benchmark.FIRST_VIEW_GZIP // 1024} KB gzip or "
-                      f"{benchmark.FIRST_VIEW_REQUESTS} requests on a first view:\n"
+            if load.first_view.gzip > pageload.FIRST_VIEW_GZIP
+            or len(load.requests) > pageload.FIRST_VIEW_REQUESTS]
+    assert not over, (f"{len(over)} pages over {pageload.FIRST_VIEW_GZIP // 1024} KB gzip or "
+                      f"{pageload.FIRST_VIEW_REQUESTS} requests on a first view:\n"
                       + "\n".join(over))
 
 
 def test_every_repeat_view_is_within_the_budget(loads):
     over = [_describe(load, "repeat") for load in loads
-            if load.repeat_view.gzip > benchmark.REPEAT_VIEW_GZIP]
-    assert not over, (f"{len(over)} pages over {benchmark.REPEAT_VIEW_GZIP // 1024} KB gzip "
+            if load.repeat_view.gzip > pageload.REPEAT_VIEW_GZIP]
+    assert not over, (f"{len(over)} pages over {pageload.REPEAT_VIEW_GZIP // 1024} KB gzip "
                       f"on a repeat view:\n" + "\n".join(over))
 
 
@@ -302,6 +302,6 @@ def test_report_lists_every_language_the_budgets_and_the_machine(built_site, tmp
     for name in benchmark.VERSIONS:
         assert f"| {name} | {importlib.metadata.version(name)} |" in text
     assert "not measured (`--no-build`)" in text
-    has_errors = any(r.problems for load in benchmark.measure(CHECKOUT, built_site)
+    has_errors = any(r.problems for load in pageload.measure(CHECKOUT, built_site)
                      for r in load.requests)
     assert status == (1 if has_errors else 0)

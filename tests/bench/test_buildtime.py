@@ -17,7 +17,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 
 from rights_guide.build import i18n as i18n_alternates
-from rights_guide.bench import buildtime
+from rights_guide.bench import buildtime, copies
 from rights_guide.build.cache import CACHE_VARIABLE
 from rights_guide.build.i18n import PREVIEW_VARIABLE
 from rights_guide.model.project import Project
@@ -217,7 +217,7 @@ def test_the_stock_config_is_valid_and_has_the_sites_languages(fixture_site, tmp
 
 
 def test_the_scaling_copy_has_every_language_with_the_english_pages(fixture_site, tmp_path):
-    copy = buildtime.scaled_project(Project(fixture_site), 5, tmp_path / "scaled")
+    copy = copies.scaled_project(Project(fixture_site), 5, tmp_path / "scaled")
     codes = [language.code for language in copy.languages()]
     assert codes == ["en", "fi", "ar", "de", "fr"]
     english = sorted(path.name for path in (copy.docs / "en").rglob("*.md"))

@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from PIL import Image
 
-from rights_guide.bench import benchmark
+from rights_guide.bench import pageload
 from tests.browser.conftest import (
     DESKTOP, EXIT_URL, LANGUAGES, PAGE_CASES, PAGES, PHONE, RTL, goto, nav_pages, page_path,
 )
@@ -171,7 +171,7 @@ def test_page_requests_nothing_from_other_hosts_and_logs_no_error(open_context, 
     assert site_origin + page_path(code, source) in traffic.requests
     assert any(url.endswith(".css") for url in traffic.requests), traffic.requests
     assert not [url for url in traffic.requests if "search" in url or "sitemap" in url], traffic.requests
-    assert len(traffic.requests) <= benchmark.FIRST_VIEW_REQUESTS, traffic.requests
+    assert len(traffic.requests) <= pageload.FIRST_VIEW_REQUESTS, traffic.requests
     traffic.assert_clean()
 
 
