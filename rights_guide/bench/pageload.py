@@ -24,7 +24,7 @@ import brotli
 from rights_guide.bench.references import References, css_references
 from rights_guide.build import deploy
 from rights_guide.build.material import index_languages, lunr_files
-from rights_guide.model.project import Project
+from rights_guide.model.project import Project, page_url
 
 # Budgets per page, asserted by tests/test_benchmark.py on the built site.
 FIRST_VIEW_GZIP = 25 * 1024
@@ -263,7 +263,7 @@ class SearchCost:
 
 def search_cost(site: Site, language: str) -> SearchCost | None:
     """What opening search costs a reader of `language`: index, worker, lunr files."""
-    folder = site.root if language == site.default else site.root / language
+    folder = site.root / page_url("", language, site.default)
     index = folder / "search" / "search_index.json"
     if not index.is_file():
         index = site.root / "search" / "search_index.json"  # one index for all languages
