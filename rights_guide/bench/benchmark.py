@@ -19,6 +19,7 @@ from rights_guide.bench.pageload import (
     FIRST_VIEW_REQUESTS,
     KB,
     REPEAT_VIEW_GZIP,
+    CHROME_GZIP,
     VERSIONS,
     PageLoad,
     Request,
@@ -72,6 +73,8 @@ def over_budget(load: PageLoad) -> list[str]:
         over.append(f"first view {len(load.requests)} requests > {FIRST_VIEW_REQUESTS}")
     if repeat > REPEAT_VIEW_GZIP:
         over.append(f"repeat view {_kb(repeat)} KB gzip > {REPEAT_VIEW_GZIP // KB} KB")
+    if load.chrome_gzip > CHROME_GZIP:
+        over.append(f"chrome {_kb(load.chrome_gzip)} KB gzip > {CHROME_GZIP // KB} KB")
     return over
 
 
@@ -135,7 +138,12 @@ def weight_sections(site: Site, loads: list[PageLoad]) -> list[str]:
              "Asserted by `tests/test_benchmark.py` on every page in every language:", "",
              f"- first view: at most {FIRST_VIEW_GZIP // KB} KB gzip "
              f"and {FIRST_VIEW_REQUESTS} requests;",
-             f"- repeat view: at most {REPEAT_VIEW_GZIP // KB} KB gzip;",
+             f"- repeat view: the page's chrome (its HTML without the text of its own content) "
+             f"at most {CHROME_GZIP // KB} KB gzip, and the whole page at most "
+             f"{REPEAT_VIEW_GZIP // KB} KB gzip. The text is left out of the tight budget because "
+             "the same words cost 1 byte a letter in Latin script, 2 in Arabic or Cyrillic and 3 in "
+             "Thai or Chinese: a translation must not have to cut facts to fit. Until December 2026 "
+             "the budget was 6 KB for the whole page, which fully translated Arabic pages exceed;",
              "- no request on load to `sitemap.xml`, to a missing file, or to another host.", ""]
     if over:
         lines.append(f"**{len(over)} of {len(loads)} pages are over budget** (✗ below), e.g.:")
@@ -153,7 +161,7 @@ def weight_sections(site: Site, loads: list[PageLoad]) -> list[str]:
         return _view_cell(load.first_view, len(load.requests), over)
 
     def repeat(load: PageLoad) -> str:
-        over = load.repeat_view.gzip > REPEAT_VIEW_GZIP
+        over = load.repeat_view.gzip > REPEAT_VIEW_GZIP or load.chrome_gzip > CHROME_GZIP
         return _view_cell(load.repeat_view, len(load.repeat_requests), over)
 
     heaviest = max(loads, key=lambda load: load.first_view.gzip)
