@@ -1,5 +1,8 @@
-"""One bad input per problem code: exact code, file and line, exit status, and
-the bad file left exactly as it was."""
+"""One bad input per problem code, as files: tests/fixtures/bad/<code>/ holds the
+files laid over a copy of the fixture site and expect.yml, what the check must
+report (format: tests/fixtures/bad/README.md). The check must name the exact
+code, file and line, exit 1 for an error (0 for a warning), say how to fix every
+problem, and leave every file exactly as it was."""
 
 from __future__ import annotations
 
@@ -7,387 +10,111 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from tests.checks.checkrun import find, run_check
-
-
-def replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture changed: {old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def line_of(path: Path, needle: str) -> int:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if needle in line:
-            return number
-    raise AssertionError(f"{needle!r} not in {path}")
-
-
-# Each case: break the site copy, return (file named, line named, text that must
-# appear in the message). `None` as the file means mkdocs.yml.
-def ui_yaml(root):
-    path = root / "data/strings/fi.yml"
-    path.write_text('exit_label: "Poistu\nexit_hint: x\n', encoding="utf-8")
-    return path, None, "does not parse"
-
-
-def ui_unknown_key(root):
-    path = root / "data/strings/fi.yml"
-    path.write_text("exit_label: Poistu\nexit_labl: Poistu sivulta\n", encoding="utf-8")
-    return path, 2, "'exit_labl' does not exist"
-
-
-def ui_not_text(root):
-    path = root / "data/strings/fi.yml"
-    path.write_text("exit_label:\n  - Poistu\n", encoding="utf-8")
-    return path, 1, "must be text"
-
-
-def ui_placeholder(root):
-    path = root / "data/strings/fi.yml"
-    path.write_text('exit_label: Poistu\nexit_sr_count: "Paina vielä {maara} kertaa."\n', encoding="utf-8")
-    return path, 2, "placeholders ['maara'] but English has ['count']"
-
-
-def ui_file_missing(root):
-    (root / "data/strings/en.yml").unlink()
-    return root / "data/strings/en.yml", 1, "schema for every language"
-
-
-def contact_yaml(root):
-    path = root / "data/contacts.yml"
-    replace(path, "  - id: nas\n", "  - id: nas\n   phones: [\n")
-    return path, None, "does not parse"
-
-
-def contact_missing_field(root):
-    path = root / "data/contacts.yml"
-    replace(path, "    source: https://migri.fi/en/assistance-system-for-victims-of-human-trafficking\n", "")
-    return path, line_of(path, "- id: nas"), "contact 'nas' has no 'source'"
-
-
-def contact_bad_value(root):
-    path = root / "data/contacts.yml"
-    replace(path, "web: https://ihmiskauppa.fi/", "web: http://ihmiskauppa.fi/")
-    return path, line_of(path, "web: http://ihmiskauppa.fi/"), "not an https:// address"
-
-
-def contact_duplicate_id(root):
-    path = root / "data/contacts.yml"
-    replace(path, "  - id: pro-tukipiste\n", "  - id: nas\n")
-    return path, _second_line(path, "- id: nas"), "used twice"
-
-
-def _second_line(path: Path, needle: str) -> int:
-    lines = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line]
-    return lines[1]
-
-
-def contact_bad_phone(root):
-    path = root / "data/contacts.yml"
-    replace(path, '"+358 295 463 177"', '"+358 (0)295 463 177"')
-    return path, line_of(path, "(0)295"), "not digits in groups"
-
-
-def contact_bad_date(root):
-    path = root / "data/contacts.yml"
-    text = path.read_text(encoding="utf-8")
-    first = text.index("checked: 2026-11-30")
-    path.write_text(text[:first] + "checked: last week" + text[first + len("checked: 2026-11-30"):], encoding="utf-8")
-    return path, line_of(path, "checked: last week"), "not a date"
-
-
-def contact_no_text(root):
-    path = root / "data/contacts.yml"
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write("\n  - id: new-line\n    web: https://example.fi/\n    source: https://example.fi/\n"
-                     "    checked: 2026-11-01\n    confidence: high\n")
-    return root / "data/strings/en.yml", 1, "'contacts.new-line.name'"
-
-
-def contact_unknown_id(root):
-    path = root / "docs/en/help.md"
-    replace(path, "[[contact: nas]]", "[[contact: nass]]")
-    return path, line_of(path, "[[contact: nass]]"), "contact id 'nass'"
-
-
-def marker_unknown(root):
-    path = root / "docs/fi/help.md"
-    replace(path, "[[contact: nas]]", "[[kontakti: nas]]")
-    return path, line_of(path, "[[kontakti: nas]]"), "not a known marker"
-
-
-def language_config(root):
-    replace(root / "mkdocs.yml", "          name: Suomi\n", "          name: Suomi\n          default: true\n")
-    return None, None, "2 languages are marked 'default: true'"
-
-
-def language_bad_code(root):
-    replace(root / "mkdocs.yml", "        - locale: fi\n", "        - locale: FI\n")
-    return None, line_of(root / "mkdocs.yml", "locale: FI"), "'FI' is not a BCP 47 code"
-
-
-def language_missing_folder(root):
-    shutil.rmtree(root / "docs/ar")
-    return None, line_of(root / "mkdocs.yml", "locale: ar"), "docs/ar/ does not exist"
-
-
-def language_unknown(root):
-    # A made-up code passes nothing until the table of language facts gains a row.
-    replace(root / "mkdocs.yml", "        - locale: ar\n", "        - locale: xx\n")
-    (root / "docs/ar").rename(root / "docs/xx")
-    (root / "data/strings/ar.yml").rename(root / "data/strings/xx.yml")
-    return None, line_of(root / "mkdocs.yml", "locale: xx"), "'xx' has no row in data/languages.yml"
-
-
-def language_table(root):
-    path = root / "data/languages.yml"
-    replace(path, "  so: {name: Soomaali, english: Somali, direction: ltr,",
-            "  so: {name: Soomaali, english: Somali, direction: sideways,")
-    return path, line_of(path, "  so: {"), "direction must be one of"
-
-
-def language_name_mismatch(root):
-    replace(root / "mkdocs.yml", "          name: Suomi\n", "          name: suomi\n")
-    return None, line_of(root / "mkdocs.yml", "locale: fi"), "mkdocs.yml names 'fi' 'suomi'"
-
-
-def language_unknown_folder(root):
-    (root / "docs/de").mkdir()
-    return root / "docs/de", 1, "docs/de/ is not a configured language"
-
-
-def language_stray_file(root):
-    (root / "docs/notes.md").write_text("# Notes\n", encoding="utf-8")
-    return root / "docs/notes.md", 1, "outside every language folder"
-
-
-def language_unknown_strings(root):
-    shutil.copy(root / "data/strings/en.yml", root / "data/strings/de.yml")
-    return root / "data/strings/de.yml", 1, "'de', which is not a configured language"
-
-
-def tr_front_matter(root):
-    path = root / "docs/fi/index.md"
-    replace(path, "status: draft", "status: finished")
-    return path, line_of(path, "status: finished"), "status is 'finished'"
-
-
-def tr_orphan(root):
-    path = root / "docs/fi/apua.md"
-    shutil.copy(root / "docs/fi/help.md", path)
-    return path, 1, "no English page docs/en/apua.md"
-
-
-def tr_headings(root):
-    path = root / "docs/fi/help.md"
-    replace(path, "## Haluatko puhua ensin?", "### Haluatko puhua ensin?")
-    return path, line_of(path, "### Haluatko"), "heading 3 is '###' here but '##' in English"
-
-
-def tr_admonitions(root):
-    path = root / "docs/fi/help.md"
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write('\n!!! tip "Vinkki"\n    Soita.\n')
-    return path, line_of(path, "!!! tip"), "1 boxes vs 0 in help.md (English)"
-
-
-def tr_glossary_links(root):
-    path = root / "docs/fi/index.md"
-    replace(path, "Lue [mistä saat apua](help.md).", "Lue [mistä saat apua](help.md). [Avustaja](glossary.md#counsel).")
-    return path, line_of(path, "glossary.md#counsel"), "extra glossary link 'glossary.md#counsel'"
-
-
-def tr_links(root):
-    path = root / "docs/fi/index.md"
-    replace(path, "(help.md)", "(apua.md)")
-    return path, line_of(path, "(apua.md)"), "link 1 is 'apua.md' here but 'help.md' in English"
-
-
-def tr_images(root):
-    path = root / "docs/ar/index.md"
-    replace(path, "اقرأ", "![صورة](map.png) اقرأ")
-    return path, line_of(path, "map.png"), "extra image 'map.png'"
-
-
-def tr_markers(root):
-    path = root / "docs/ar/help.md"
-    replace(path, "[[contact: emergency-112]]", "")
-    return path, line_of(path, "[[contact: nas]]"), "contact marker 1 is '[[contact:nas]]' here but '[[contact:emergency-112]]'"
-
-
-def tr_phones(root):
-    path = root / "docs/fi/index.md"
-    replace(path, "[[phone: nas]]", "029 546 3177")
-    return path, line_of(path, "029 546 3177"), "phone number 0295463177 is not in the English page"
-
-
-def tr_emails(root):
-    path = root / "docs/fi/index.md"
-    replace(path, "milloin tahansa.", "milloin tahansa tai kirjoittaa osoitteeseen apu@example.fi.")
-    return path, line_of(path, "apu@example.fi"), "'apu@example.fi' is not in the English page"
-
-
-def tr_urls(root):
-    path = root / "docs/fi/index.md"
-    replace(path, "milloin tahansa.", "milloin tahansa: https://example.fi/apu")
-    return path, line_of(path, "https://example.fi/apu"), "'https://example.fi/apu' is not in the English page"
-
-
-def tr_numbers(root):
-    path = root / "docs/fi/help.md"
-    replace(path, "Soita 112.", "Soita hätänumeroon.")
-    return path, line_of(path, "## Oletko vaarassa nyt?"), "number '112' from English line"
-
-
-def unsafe_markup(root):
-    path = root / "docs/fi/index.md"
-    replace(path, "Lue [mistä", '<img src="https://tracker.example/pixel.gif">\n\nLue [mistä')
-    return path, line_of(path, "tracker.example"), "a resource from another host"
-
-
-ERROR_CASES = {
-    "ui-yaml": ui_yaml,
-    "ui-unknown-key": ui_unknown_key,
-    "ui-not-text": ui_not_text,
-    "ui-placeholder": ui_placeholder,
-    "ui-file-missing": ui_file_missing,
-    "contact-yaml": contact_yaml,
-    "contact-missing-field": contact_missing_field,
-    "contact-bad-value": contact_bad_value,
-    "contact-duplicate-id": contact_duplicate_id,
-    "contact-bad-phone": contact_bad_phone,
-    "contact-bad-date": contact_bad_date,
-    "contact-no-text": contact_no_text,
-    "contact-unknown-id": contact_unknown_id,
-    "marker-unknown": marker_unknown,
-    "language-config": language_config,
-    "language-bad-code": language_bad_code,
-    "language-missing-folder": language_missing_folder,
-    "language-unknown": language_unknown,
-    "language-table": language_table,
-    "language-name-mismatch": language_name_mismatch,
-    "language-unknown-folder": language_unknown_folder,
-    "language-stray-file": language_stray_file,
-    "language-unknown-strings": language_unknown_strings,
-    "tr-front-matter": tr_front_matter,
-    "tr-orphan": tr_orphan,
-    "tr-headings": tr_headings,
-    "tr-admonitions": tr_admonitions,
-    "tr-glossary-links": tr_glossary_links,
-    "tr-links": tr_links,
-    "tr-images": tr_images,
-    "tr-markers": tr_markers,
-    "tr-phones": tr_phones,
-    "tr-emails": tr_emails,
-    "tr-urls": tr_urls,
-    "tr-numbers": tr_numbers,
-    "unsafe-markup": unsafe_markup,
+import yaml
+
+from rights_guide.problems import CODES
+from tests.checks.checkrun import LINE, find, line_of, run_check
+from tests.conftest import REPO
+
+BAD = REPO / "tests" / "fixtures" / "bad"
+EXPECT = "expect.yml"
+KEYS = {"file", "line", "line_of", "words", "warning", "delete", "edit"}
+
+# Codes with no folder in tests/fixtures/bad/: their bad input is tested here instead.
+TESTED_ELSEWHERE = {
+    # PDF leaflets: bad input is a built site (and Pango), not source files.
+    "leaflet-too-long": "tests/leaflets/test_leaflets.py",
+    "leaflet-no-pango": "tests/leaflets/test_leaflets.py",
+    "leaflet-none": "tests/leaflets/test_leaflets.py",
+    "leaflet-no-placeholder": "tests/leaflets/test_leaflets.py",
+    # Scores of English pages, next to the tests of the sentence splitter.
+    "readability-long-sentence": "tests/checks/test_readability.py",
+    "readability-average": "tests/checks/test_readability.py",
+    "readability-lix": "tests/checks/test_readability.py",
+    # Translation warnings, tested with the translator commands that answer them.
+    "tr-numbers-extra": "tests/cli/test_translator_commands.py",
+    "tr-untranslated": "tests/cli/test_translator_commands.py",
+    "tr-wrong-script": "tests/cli/test_translator_commands.py",
+    # Needs a git history: the English version the translation was made from.
+    "tr-outdated": "tests/cli/test_translator_commands.py",
 }
 
 
+def bad_codes() -> list[str]:
+    return sorted(folder.name for folder in BAD.iterdir() if folder.is_dir())
+
+
+def load_expect(folder: Path) -> dict:
+    expect = yaml.safe_load((folder / EXPECT).read_text(encoding="utf-8"))
+    assert isinstance(expect, dict), f"{folder / EXPECT} is not a mapping"
+    assert set(expect) <= KEYS, f"{folder / EXPECT}: unknown keys {sorted(set(expect) - KEYS)}"
+    assert {"file", "words"} <= set(expect), f"{folder / EXPECT} needs file: and words:"
+    assert ("line" in expect) != ("line_of" in expect), f"{folder / EXPECT} needs line: or line_of:"
+    return expect
+
+
+def overlay(folder: Path, root: Path) -> dict:
+    """Break the site copy as the folder says: delete, lay its files over, edit."""
+    expect = load_expect(folder)
+    for relative in expect.get("delete") or []:
+        target = root / relative
+        assert target.exists(), f"{folder.name}: nothing to delete at {relative}"
+        shutil.rmtree(target) if target.is_dir() else target.unlink()
+    for source in sorted(folder.rglob("*")):
+        if source.is_file() and source != folder / EXPECT:
+            target = root / source.relative_to(folder)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+    for rule in expect.get("edit") or []:
+        path = root / rule["file"]
+        text = path.read_text(encoding="utf-8")
+        assert text.count(rule["old"]) == 1, f"{folder.name}: {rule['old']!r} not once in {rule['file']}"
+        path.write_text(text.replace(rule["old"], rule["new"]), encoding="utf-8")
+    return expect
+
+
+def expected_line(root: Path, expect: dict) -> int:
+    if "line" in expect:
+        return int(expect["line"])
+    return line_of(root / expect["file"], expect["line_of"])
+
+
 def snapshot(root: Path) -> dict[Path, bytes]:
-    return {p: p.read_bytes() for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+    return {p: p.read_bytes() for p in root.rglob("*")
+            if p.is_file() and "__pycache__" not in p.parts}
 
 
-def test_fixture_site_is_clean(fixture_site):
-    status, problems, text = run_check(fixture_site)
-    assert status == 0, text
-    assert [p for p in problems if "warning:" not in p["rest"]] == []
-
-
-@pytest.mark.parametrize("code", sorted(ERROR_CASES))
+@pytest.mark.parametrize("code", bad_codes())
 def test_bad_input_is_reported(fixture_site, code):
-    path, line, words = ERROR_CASES[code](fixture_site)
-    path = path or fixture_site / "mkdocs.yml"
+    expect = overlay(BAD / code, fixture_site)
+    path = fixture_site / expect["file"]
+    line = expected_line(fixture_site, expect)
+    warning = bool(expect.get("warning"))
     before = snapshot(fixture_site)
 
     status, problems, text = run_check(fixture_site)
 
-    assert status == 1, text
+    assert status == (0 if warning else 1), text
     found = find(problems, code)
     assert found, f"no {code} in:\n{text}"
-    named = [p for p in found if Path(fixture_site / p["path"]) == path]
-    assert named, f"{code} does not name {path}:\n{text}"
-    if line is not None:
-        assert any(int(p["line"]) == line for p in named), f"{code} not at line {line}:\n{text}"
-    assert any(words in p["rest"] for p in named), f"{words!r} not in:\n{text}"
-    assert all(" Fix: " in p["rest"] for p in found), "every problem says how to fix it"
+    named = [p for p in found if fixture_site / p["path"] == path]
+    assert named, f"{code} does not name {expect['file']}:\n{text}"
+    at_line = [p for p in named if int(p["line"]) == line]
+    assert at_line, f"{code} not at {expect['file']}:{line}:\n{text}"
+    (match, *_) = [p for p in at_line if expect["words"] in p["rest"]] or [None]
+    assert match, f"{expect['words']!r} not in {code} at {expect['file']}:{line}:\n{text}"
+    assert match["rest"].startswith("warning: ") == warning, text
+    report = text.splitlines()[:-1]  # the last line counts errors and warnings
+    assert all(LINE.match(row) and " Fix: " in row for row in report), "every problem says how to fix it"
     assert snapshot(fixture_site) == before, "the check must not change any file"
 
 
-def test_missing_translation_key_is_a_warning_not_an_error(fixture_site):
-    path = fixture_site / "data/strings/fi.yml"
-    path.write_text("exit_label: Poistu sivulta\n", encoding="utf-8")
-    status, problems, text = run_check(fixture_site)
-    assert status == 0, text
-    missing = find(problems, "ui-missing-key")
-    assert any("'exit_hint' is not translated" in p["rest"] and "warning:" in p["rest"] for p in missing)
-    assert text.rstrip().splitlines()[-1].startswith("0 error(s), ")
-
-
-def test_missing_strings_file_for_a_translation_is_a_warning(fixture_site):
-    (fixture_site / "data/strings/ar.yml").unlink()
-    status, problems, text = run_check(fixture_site)
-    assert status == 0, text
-    (warning,) = find(problems, "language-missing-strings")
-    assert "warning:" in warning["rest"] and "'ar'" in warning["rest"]
-
-
-def test_future_check_date_is_rejected(fixture_site):
-    path = fixture_site / "data/contacts.yml"
-    replace(path, "checked: 2026-11-30", "checked: 2999-01-01")
-    status, problems, text = run_check(fixture_site)
-    assert status == 1
-    assert any("in the future" in p["rest"] for p in find(problems, "contact-bad-date")), text
-
-
-def test_unverified_confidence_is_rejected(fixture_site):
-    path = fixture_site / "data/contacts.yml"
-    replace(path, "confidence: medium", "confidence: unverified")
-    status, problems, text = run_check(fixture_site)
-    assert status == 1
-    assert any("unverified details are never published" in p["rest"] for p in find(problems, "contact-bad-value"))
-
-
-def test_an_empty_key_left_to_translate_is_named_at_its_own_line(fixture_site):
-    path = fixture_site / "data/strings/fi.yml"
-    path.write_text('exit_label: Poistu sivulta\n# Leave this page\nexit_hint: ""\n', encoding="utf-8")
-    status, problems, text = run_check(fixture_site)
-    assert status == 0, text
-    (hint,) = [p for p in find(problems, "ui-missing-key") if "'exit_hint'" in p["rest"]]
-    assert hint["path"].endswith("data/strings/fi.yml") and int(hint["line"]) == 3
-    assert "Fix: translate it on this line:" in hint["rest"]
-
-
-def git_site(root: Path) -> None:
-    """Make the site copy a git repository, so translations' English versions can be read back."""
-    import subprocess
-    for command in (["init", "-q"], ["add", "-A"],
-                    ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "site"]):
-        subprocess.run(["git", *command], cwd=root, check=True, capture_output=True)
-
-
-def test_an_english_only_correction_makes_translations_outdated_not_broken(fixture_site):
-    # An author corrects a number and adds a section in English without touching the
-    # translations: the Finnish page is outdated (warnings), and check still passes.
-    git_site(fixture_site)
-    english = fixture_site / "docs/en/help.md"
-    replace(english, "Call 112.\n", "Call 112. Text 112 if you cannot speak.\n\n## Where is help at night?\n\nCall 116 006.\n")
-    status, problems, text = run_check(fixture_site)
-    assert status == 0, text
-    outdated = find(problems, "tr-outdated")
-    assert any("English changed after this translation" in p["rest"] for p in outdated), text
-    assert all(p["path"].endswith("docs/fi/help.md") or p["path"].endswith("docs/ar/help.md") for p in outdated)
-
-
-def test_a_translation_broken_from_the_start_stays_an_error_when_english_changes(fixture_site):
-    git_site(fixture_site)
-    finnish = fixture_site / "docs/fi/help.md"
-    replace(finnish, "Soita 112.\n", "Soita 113.\n")  # wrong already against the English it came from
-    replace(fixture_site / "docs/en/help.md", "## Do you want to talk first?", "## Do you want to talk to someone first?")
-    status, problems, text = run_check(fixture_site)
-    assert status == 1, text
-    (error,) = [p for p in find(problems, "tr-numbers") if p["path"].endswith("docs/fi/help.md")]
-    assert "112" in error["rest"] and "warning:" not in error["rest"]
+def test_every_code_has_a_bad_input_folder_or_a_test_elsewhere():
+    folders = set(bad_codes())
+    assert folders - CODES == set(), "folders in tests/fixtures/bad/ named after no registered code"
+    assert folders & set(TESTED_ELSEWHERE) == set(), "a code with a folder is not tested elsewhere"
+    missing = CODES - folders - set(TESTED_ELSEWHERE)
+    assert missing == set(), "add tests/fixtures/bad/<code>/ (see the README there)"
+    for code, test_file in TESTED_ELSEWHERE.items():
+        assert test_file != "tests/checks/test_check_bad_input.py"
+        assert f'"{code}"' in (REPO / test_file).read_text(encoding="utf-8"), f"{code} not in {test_file}"

@@ -10,8 +10,7 @@ import pytest
 from rights_guide.model import translations
 from rights_guide.cli import main
 from tests.conftest import mkdocs_build
-from tests.checks.checkrun import find, run_check
-from tests.checks.test_check_bad_input import line_of, replace
+from tests.checks.checkrun import find, line_of, replace, run_check
 
 
 def test_extra_number_is_only_a_warning(fixture_site):
