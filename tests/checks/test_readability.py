@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from rights_guide.checks import readability
@@ -66,3 +67,22 @@ def test_check_command_reports_english_pages_only(fixture_site):
     found = find(problems, "readability-long-sentence")
     assert [p["path"] for p in found] == ["docs/en/untranslated.md"], text
     assert found[0]["line"] == "7"
+
+
+def set_first_read_pages(root: Path, pages: str) -> None:
+    config = root / "mkdocs.yml"
+    text = re.sub(r"\n  first_read_pages: \[[^\]]*\]", "", config.read_text(encoding="utf-8"))
+    config.write_text(text.replace("\nextra:\n", f"\nextra:\n  first_read_pages: [{pages}]\n", 1), encoding="utf-8")
+
+
+def test_pages_read_first_allow_20_words_a_sentence(fixture_site):
+    # mkdocs.yml extra.first_read_pages: the pages a person in danger reads first.
+    page = fixture_site / "docs/en/help.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n" + " ".join(["word"] * 22) + ".\n", encoding="utf-8")
+    set_first_read_pages(fixture_site, "")
+    status, problems, text = run_check(fixture_site)
+    assert not [p for p in find(problems, "readability-long-sentence") if p["path"].endswith("en/help.md")], text
+    set_first_read_pages(fixture_site, "help.md")
+    status, problems, text = run_check(fixture_site)
+    (long,) = [p for p in find(problems, "readability-long-sentence") if p["path"].endswith("en/help.md")]
+    assert status == 1 and "22 words (limit 20 on a page read first)" in long["rest"]
