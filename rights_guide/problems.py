@@ -19,6 +19,7 @@ CODES = frozenset("""
     language-config language-bad-code language-unknown language-table language-name-mismatch
     language-missing-folder language-missing-strings language-unknown-folder language-stray-file
     language-unknown-strings
+    config-unknown-contact config-nav-missing-page config-page-not-in-nav config-deploy-rules
     tr-front-matter tr-orphan tr-headings tr-admonitions tr-glossary-links tr-links tr-images
     tr-markers tr-phones tr-emails tr-urls tr-numbers tr-numbers-extra unsafe-markup
     tr-untranslated tr-wrong-script tr-outdated
