@@ -218,3 +218,34 @@ def test_a_code_without_a_row_in_the_language_table_is_refused(fixture_site, cap
 
 def test_blob_id_matches_git():
     assert translations.blob_id(b"hello\n") == "ce013625030ba8dba906f756967f9e9ca394464a"
+
+
+def test_remove_language_undoes_new_language(fixture_site, capsys):
+    files = ("mkdocs.yml", "deploy/_headers", "deploy/nginx.conf")
+    before = {name: (fixture_site / name).read_text(encoding="utf-8") for name in files}
+    status, out = run_command(capsys, "--root", str(fixture_site), "new-language", "ckb")
+    assert status == 0, out
+    status, out = run_command(capsys, "--root", str(fixture_site), "remove-language", "ckb")
+    assert status == 0 and "git checkout" in out, out
+    assert {name: (fixture_site / name).read_text(encoding="utf-8") for name in files} == before
+    assert not (fixture_site / "docs/ckb").exists() and not (fixture_site / "data/strings/ckb.yml").exists()
+    status, problems, text = run_check(fixture_site)
+    assert status == 0, text
+
+
+def test_remove_language_refuses_the_default_and_unknown_codes(fixture_site, capsys):
+    before = (fixture_site / "mkdocs.yml").read_text(encoding="utf-8")
+    status, out = run_command(capsys, "--root", str(fixture_site), "remove-language", "en")
+    assert status == 1 and "default language" in out
+    status, out = run_command(capsys, "--root", str(fixture_site), "remove-language", "xx")
+    assert status == 1 and "not a language of this site" in out
+    assert (fixture_site / "mkdocs.yml").read_text(encoding="utf-8") == before
+
+
+def test_remove_language_keeps_the_other_languages_building(fixture_site, capsys):
+    status, out = run_command(capsys, "--root", str(fixture_site), "remove-language", "ar")
+    assert status == 0, out
+    site = fixture_site.parent / "out"
+    result = mkdocs_build(fixture_site, site)
+    assert result.returncode == 0, result.stderr
+    assert (site / "fi" / "index.html").is_file() and not (site / "ar").exists()
