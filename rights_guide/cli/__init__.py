@@ -40,6 +40,9 @@ def parser() -> argparse.ArgumentParser:
     mark.add_argument("--reviewed", action="store_true", help="also set status: reviewed")
     new = commands.add_parser("new-language", help="add a language: config, strings, deploy rules, docs folder")
     new.add_argument("code", help="BCP 47 code with a row in data/languages.yml, e.g. so, ckb, zh-Hant")
+    from rights_guide.cli import new_site
+    new_site.add_arguments(commands.add_parser(
+        "new-site", help="turn this clone into a blank site for another country (git keeps what it removes)"))
     remove = commands.add_parser("remove-language",
                                  help="remove a language: config, strings, deploy rules, docs folder (git keeps them)")
     remove.add_argument("code", help="the language's code, e.g. so")
@@ -76,6 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "new-language":
         from rights_guide.cli import new_language
         return new_language.run(project, args.code)
+    if args.command == "new-site":
+        from rights_guide.cli import new_site
+        return new_site.run(project, new_site.settings_from(args))
     if args.command == "remove-language":
         from rights_guide.cli import remove_language
         return remove_language.run(project, args.code)

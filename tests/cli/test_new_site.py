@@ -1,0 +1,61 @@
+"""`new-site`: a clone becomes a blank site for another country that checks and builds."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from rights_guide.bench.copies import copy_project
+from rights_guide.cli import main
+from tests.checks.checkrun import run_check
+from tests.conftest import CHECKOUT, mkdocs_build
+
+IRELAND = ["new-site", "--country", "Ireland", "--organisation", "Example Support (fictional)",
+           "--site-url", "https://rights.example.org/", "--exit-url", "https://www.example.com/",
+           "--languages", "en", "pt", "ga", "--site-name", "Your rights in Ireland",
+           "--emergency", "112", "--emergency", "999", "--emergency-source", "https://www.example.org/emergency"]
+
+
+@pytest.fixture(scope="module")
+def new_site(tmp_path_factory):
+    root = copy_project(CHECKOUT, tmp_path_factory.mktemp("ireland") / "site").root
+    shutil.rmtree(root / "rights_guide", ignore_errors=True)  # use the installed package
+    assert main(["--root", str(root), *IRELAND]) == 0
+    return root
+
+
+def test_the_new_site_checks_clean_and_builds_strictly(new_site):
+    status, problems, text = run_check(new_site)
+    assert status == 0, text
+    assert {p["code"] for p in problems} <= {"ui-missing-key"}, text
+    out = new_site.parent / "out"
+    result = mkdocs_build(new_site, out)
+    assert result.returncode == 0, result.stderr
+    for code, direction in (("pt", "ltr"), ("ga", "ltr")):
+        page = (out / code / "help" / "index.html").read_text(encoding="utf-8")
+        assert f'<html lang="{code}"' in page and f'dir="{direction}"' in page
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="tel:112"' in home and 'href="tel:999"' in home
+
+
+def test_nothing_of_the_old_country_is_left(new_site):
+    config = (new_site / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "Finland" not in config and "- locale: fi" not in config and "- locale: ar" not in config
+    assert not (new_site / "docs/fi").exists() and not (new_site / "data/strings/ar.yml").exists()
+    contacts = (new_site / "data/contacts.yml").read_text(encoding="utf-8")
+    assert re.findall(r"^  - id: (\S+)", contacts, re.M) == ["emergency-112", "emergency-999"]
+    assert sorted(p.name for p in (new_site / "docs/en").glob("*.md")) == [
+        "about.md", "help.md", "index.md", "translation-status.md"]
+
+
+def test_bad_options_change_nothing(tmp_path, capsys):
+    root = copy_project(CHECKOUT, tmp_path / "site").root
+    before = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    bad = [value.replace("https://www.example.com/", "http://www.example.com/") for value in IRELAND]
+    assert main(["--root", str(root), *bad[:bad.index("en")], "xx", *bad[bad.index("en") + 1:]]) == 1
+    out = capsys.readouterr().out
+    assert "--exit-url 'http://www.example.com/' is not an https:// address." in out
+    assert "the first language must be the source language, 'en'." in out and "Nothing was changed" in out
+    assert (root / "mkdocs.yml").read_text(encoding="utf-8") == before
