@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rights_guide.model import yamlfile
+from rights_guide.model import characters, yamlfile
 from rights_guide.model.contacts import MARKER
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*#*\s*$")
@@ -19,8 +19,6 @@ AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL = re.compile(r"https?://[^\s)>\]\"']+")
 NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
-# Arabic-Indic and Persian digits count as the same numbers.
-DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
 @dataclass
@@ -75,7 +73,8 @@ class Page:
         return [Item(n, m.group(0).replace(" ", "")) for n, line in self.body_lines() for m in MARKER.finditer(line)]
 
     def prose_tokens(self) -> dict[str, list[Item]]:
-        """E-mails, URLs and numbers written in the text (not in link targets, markers or ids)."""
+        """E-mails, URLs and numbers written in the text (not in link targets, markers or
+        ids). Digits of other scripts count as the same numbers (char-digits reports them)."""
         tokens: dict[str, list[Item]] = {"email": [], "url": [], "number": []}
         for number, line in self.body_lines():
             if HEADING.match(line):
@@ -89,7 +88,7 @@ class Page:
             for email in EMAIL.findall(line):
                 tokens["email"].append(Item(number, email))
             line = EMAIL.sub(" ", line)
-            for value in NUMBER.findall(line.translate(DIGITS)):
+            for value in NUMBER.findall(characters.ascii_digits(line)):
                 tokens["number"].append(Item(number, value))
         return tokens
 
