@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from rights_guide.model import markdown
+from rights_guide.model.project import Project
 from rights_guide.problems import Problem
 
 UNSAFE = [
@@ -37,3 +38,10 @@ def check_unsafe_markup(path: Path) -> list[Problem]:
     return problems
 
 
+
+
+def check(project: Project) -> list[Problem]:
+    problems: list[Problem] = []
+    for path in sorted(project.docs.rglob("*.md")):
+        problems += check_unsafe_markup(path)
+    return problems

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from rights_guide.checks import links
+from rights_guide.checks import files
 from rights_guide.checks.frontmatter import check_metadata
 from rights_guide.checks.structure import check_structure
 from rights_guide.checks.tokens import check_tokens
@@ -64,6 +64,11 @@ def check_language(translation: Translation, english: markdown.Page, translated:
     return []
 
 
+def compare(english: markdown.Page, translated: markdown.Page) -> list[Problem]:
+    """Every difference from English a translation must not have."""
+    return check_structure(english, translated) + check_tokens(english, translated)
+
+
 def as_outdated(project: Project, translation: Translation, translated: markdown.Page,
                 compared: list[Problem]) -> list[Problem]:
     """An outdated translation is a state, not an error storm: a difference from
@@ -75,8 +80,7 @@ def as_outdated(project: Project, translation: Translation, translated: markdown
     if before_text is None:
         return compared
     before = markdown.parse(before_text, translation.english)
-    from_start = {(problem.code, problem.line)
-                  for problem in check_structure(before, translated) + check_tokens(before, translated)}
+    from_start = {(problem.code, problem.line) for problem in compare(before, translated)}
     result = []
     for problem in compared:
         if problem.severity == WARNING or (problem.code, problem.line) in from_start:
@@ -89,28 +93,31 @@ def as_outdated(project: Project, translation: Translation, translated: markdown
     return result
 
 
+def check_page(project: Project, translation: Translation) -> list[Problem]:
+    translated = markdown.read(translation.path)
+    english = markdown.read(translation.english)
+    problems = check_metadata(translation, translated)
+    compared = compare(english, translated)
+    outdated = is_outdated(translation, translated)
+    if outdated:
+        compared = as_outdated(project, translation, translated, compared)
+    problems += compared
+    problems += check_language(translation, english, translated)
+    if outdated:
+        problems.append(Problem(translation.path, translated.meta_lines.get("translated_from", 1), "tr-outdated",
+                                "the English page changed after this translation was made.",
+                                f"see what changed with: {diff_command(translation)} ; update the translation, then run "
+                                f"python -m rights_guide mark-translated {translation.language} {translation.relative.as_posix()}",
+                                severity=WARNING))
+    return problems
+
+
 def check(project: Project) -> list[Problem]:
+    """Each translated page against the English page at exactly its path (files.py
+    reports every other file in a language folder)."""
+    english = files.english_pages(project)
     problems: list[Problem] = []
-    for path in sorted(project.docs.rglob("*.md")):
-        problems += links.check_unsafe_markup(path)
     for translation in translations(project):
-        if not translation.english.exists():
-            problems.append(Problem(translation.path, 1, "tr-orphan",
-                                    f"there is no English page docs/{project.default_language()}/{translation.relative.as_posix()}.",
-                                    "rename the file to match an English page, or delete it if the English page was removed."))
-            continue
-        translated = markdown.read(translation.path)
-        english = markdown.read(translation.english)
-        problems += check_metadata(translation, translated)
-        compared = check_structure(english, translated) + check_tokens(english, translated)
-        if is_outdated(translation, translated):
-            compared = as_outdated(project, translation, translated, compared)
-        problems += compared
-        problems += check_language(translation, english, translated)
-        if is_outdated(translation, translated):
-            problems.append(Problem(translation.path, translated.meta_lines.get("translated_from", 1), "tr-outdated",
-                                    "the English page changed after this translation was made.",
-                                    f"see what changed with: {diff_command(translation)} ; update the translation, then run "
-                                    f"python -m rights_guide mark-translated {translation.language} {translation.relative.as_posix()}",
-                                    severity=WARNING))
+        if translation.relative.as_posix() in english:
+            problems += check_page(project, translation)
     return problems
