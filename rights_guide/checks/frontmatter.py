@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from rights_guide.checks.compare import compare_lists
 from rights_guide.model import markdown
-from rights_guide.model.translations import BLOB_ID, REQUIRED, STATUSES, Translation, diff_command
+from rights_guide.model.translations import KEPT, BLOB_ID, REQUIRED, STATUSES, Translation, diff_command
 from rights_guide.problems import Problem
 
 
@@ -35,3 +38,41 @@ def check_metadata(translation: Translation, page: markdown.Page) -> list[Proble
     return problems
 
 
+
+
+def _show(value) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else repr(value)
+
+
+def _source_urls(page: markdown.Page) -> list[markdown.Item]:
+    sources = page.meta.get("sources")
+    if not isinstance(sources, list):
+        return [markdown.Item(page.meta_lines.get("sources", 1), repr(sources))]
+    return [markdown.Item(page.meta_paths.get(("sources", index, "url"), page.meta_paths.get(("sources", index), 1)),
+                          str(source.get("url")) if isinstance(source, dict) else repr(source))
+            for index, source in enumerate(sources)]
+
+
+def check_kept(english: markdown.Page, translated: markdown.Page) -> list[Problem]:
+    """`last_reviewed`, `sources` and `leaflet` are the same as English, or left out
+    (the build then takes English's); only a source's title may be translated."""
+    if translated.meta_error is not None or english.meta_error is not None:
+        return []
+    problems = []
+    fix = ("copy it from the English page exactly, or delete the line (the page then uses the English "
+           "page's value); only the title of a source may be translated.")
+    for key in KEPT:
+        if key not in translated.meta:
+            continue
+        line = translated.meta_lines.get(key, 1)
+        if key not in english.meta:
+            problems.append(Problem(translated.path, line, "tr-kept-fields",
+                                    f"'{key}' is not in the English page's front matter.", f"delete the '{key}' line."))
+        elif key == "sources":
+            problems += compare_lists("tr-kept-fields", "source", english, translated, _source_urls(english),
+                                      _source_urls(translated), fix, missing_line=lambda index: line)
+        elif translated.meta[key] != english.meta[key]:
+            problems.append(Problem(translated.path, line, "tr-kept-fields",
+                                    f"{key} is {_show(translated.meta[key])} here but {_show(english.meta[key])} in English.",
+                                    fix))
+    return problems

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from rights_guide.checks import files
-from rights_guide.checks.frontmatter import check_metadata
+from rights_guide.checks.frontmatter import check_kept, check_metadata
 from rights_guide.checks.structure import check_structure
 from rights_guide.checks.tokens import check_tokens
 from rights_guide.model import markdown
@@ -66,7 +66,7 @@ def check_language(translation: Translation, english: markdown.Page, translated:
 
 def compare(english: markdown.Page, translated: markdown.Page) -> list[Problem]:
     """Every difference from English a translation must not have."""
-    return check_structure(english, translated) + check_tokens(english, translated)
+    return check_kept(english, translated) + check_structure(english, translated) + check_tokens(english, translated)
 
 
 def as_outdated(project: Project, translation: Translation, translated: markdown.Page,
