@@ -8,6 +8,7 @@ import re
 
 from rights_guide.checks import files
 from rights_guide.checks.frontmatter import check_kept, check_metadata
+from rights_guide.checks.skeleton import check_rendered
 from rights_guide.checks.structure import check_structure
 from rights_guide.checks.tokens import check_tokens
 from rights_guide.model import markdown
@@ -64,9 +65,11 @@ def check_language(translation: Translation, english: markdown.Page, translated:
     return []
 
 
-def compare(english: markdown.Page, translated: markdown.Page) -> list[Problem]:
-    """Every difference from English a translation must not have."""
-    return check_kept(english, translated) + check_structure(english, translated) + check_tokens(english, translated)
+def compare(project: Project, english: markdown.Page, translated: markdown.Page) -> list[Problem]:
+    """Every difference from English a translation must not have: in the front
+    matter, in the source, and in what the reader gets (the rendered page)."""
+    problems = check_kept(english, translated) + check_structure(english, translated) + check_tokens(english, translated)
+    return problems + check_rendered(project, english, translated, {problem.code for problem in problems})
 
 
 def as_outdated(project: Project, translation: Translation, translated: markdown.Page,
@@ -80,7 +83,7 @@ def as_outdated(project: Project, translation: Translation, translated: markdown
     if before_text is None:
         return compared
     before = markdown.parse(before_text, translation.english)
-    from_start = {(problem.code, problem.line) for problem in compare(before, translated)}
+    from_start = {(problem.code, problem.line) for problem in compare(project, before, translated)}
     result = []
     for problem in compared:
         if problem.severity == WARNING or (problem.code, problem.line) in from_start:
@@ -97,7 +100,7 @@ def check_page(project: Project, translation: Translation) -> list[Problem]:
     translated = markdown.read(translation.path)
     english = markdown.read(translation.english)
     problems = check_metadata(translation, translated)
-    compared = compare(english, translated)
+    compared = compare(project, english, translated)
     outdated = is_outdated(translation, translated)
     if outdated:
         compared = as_outdated(project, translation, translated, compared)
