@@ -100,9 +100,12 @@ class _Reader(HTMLParser):
 
     def handle_comment(self, data):
         hidden = [self.markers[int(m.group(1))] for m in TOKEN.finditer(data)]
+        headings = [line.strip() for line in data.splitlines() if re.match(r"\s*#{1,6}\s", line)]
+        if headings:
+            hidden.insert(0, f"a section (heading {headings[0][:40]!r})")
         what = f"an HTML comment hiding {', '.join(hidden)}" if hidden else (
             "an HTML comment hiding text" if data.strip() else "an empty HTML comment")
-        self.add("hidden", value=what, needles=("<!--",))
+        self.add("hidden", value=what, needles=("<!--",), detail={"comment": True})
 
 
 def _is_title(tag: str, attrs: dict) -> bool:

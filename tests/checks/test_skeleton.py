@@ -59,11 +59,17 @@ def test_more_differences_the_reader_would_see(fixture_site, case):
     badsite.reported(fixture_site, case, code, GUIDE, needle, words)
 
 
-def test_one_fault_is_one_problem(fixture_site):
-    # A comment hiding a card: hidden content, not also a missing marker or link.
-    badsite.apply(fixture_site, "tr-hidden-content")
+@pytest.mark.parametrize("case, words", [
+    ("tr-hidden-content", "an HTML comment hiding [[contact:nas]]"),
+    ("section-commented-out", "an HTML comment hiding a section (heading '## Maksut {#fees}')"),
+])
+def test_one_fault_is_one_problem(fixture_site, case, words):
+    # What a comment hides is not also reported as a missing heading, table, marker or link.
+    badsite.apply(fixture_site, case)
     _, problems, text = run_check(fixture_site)
-    assert [p["code"] for p in problems if p["path"] == GUIDE] == ["tr-hidden-content"], text
+    found = [p for p in problems if p["path"] == GUIDE]
+    assert [p["code"] for p in found] == ["tr-hidden-content"], text
+    assert words in found[0]["rest"]
 
 
 def test_the_pipeline_is_read_from_mkdocs_yml_with_its_slugify_function():
