@@ -13,6 +13,9 @@ from pathlib import Path, PurePosixPath
 from rights_guide.model.project import Project
 from rights_guide.problems import Problem
 
+# Kept although not a page: the empty file `new-language` writes so git keeps the new folder.
+KEEP = {".gitkeep"}
+
 
 def english_pages(project: Project) -> set[str]:
     """Paths of the English pages inside docs/<default>/, exactly as spelt ('help.md')."""
@@ -67,7 +70,7 @@ def check(project: Project) -> list[Problem]:
             if path.is_dir() and not path.is_symlink():
                 continue
             relative = path.relative_to(folder).as_posix()
-            if path.suffix == ".md" and relative in english and not path.is_symlink():
+            if (path.suffix == ".md" and relative in english and not path.is_symlink()) or relative in KEEP:
                 continue
             problems.append(_problem(project, path, relative, english, default))
     return problems

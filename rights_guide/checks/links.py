@@ -30,18 +30,18 @@ def _resource_problem(path: Path, found: resources.Resource) -> Problem | None:
     scheme = resources.scheme(found.url)
     where = f"{found.url!r}, written as {found.form}"
     if scheme in BAD_SCHEMES:
-        return Problem(path, found.line, "unsafe-markup", f"a {scheme}: address ({where}) is not allowed.", FIX)
+        what = f"a {scheme}: link" if found.kind == resources.LINK else f"a {scheme}: address"
+        return Problem(path, found.line, "unsafe-markup", f"{what} ({where}) is not allowed.", FIX)
+    if found.kind == resources.IMAGE and resources.is_remote(found.url):
+        what = {"inline": "an image", "reference": "an image", "css url()": "a CSS resource"}.get(found.form, "a resource")
+        return Problem(path, found.line, "unsafe-markup",
+                       f"{what} from another host ({where}) is not allowed: the reader's browser would "
+                       "contact that host.", FIX)
     if resources.is_protocol_relative(found.url):
         return Problem(path, found.line, "unsafe-markup",
                        f"an address starting with // ({where}) is not allowed: it names another host "
                        "without saying https.",
-                       "write a link to another website in full, with https://; keep images and other "
-                       "files in this site.")
-    if found.kind == resources.IMAGE and resources.is_remote(found.url):
-        what = "an image" if found.form in ("inline", "reference") else "a resource"
-        return Problem(path, found.line, "unsafe-markup",
-                       f"{what} from another host ({where}) is not allowed: the reader's browser would "
-                       "contact that host.", FIX)
+                       "write a link to another website in full, with https://.")
     return None
 
 

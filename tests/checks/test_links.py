@@ -47,10 +47,10 @@ def test_script_and_hostless_addresses_in_any_front_matter_text_are_reported(fix
 @pytest.mark.parametrize("needle, words", [
     ("![kartta]", "an image from another host ('https://maps.example/kartta.png', written as reference)"),
     ("srcset=", "a resource from another host ('https://cdn.example/kuva.png', written as html srcset)"),
-    ("poster=", "an address starting with // ('//cdn.example/p.jpg', written as html poster)"),
-    ("url(", "a resource from another host ('https://t.example/p.gif', written as css url())"),
+    ("poster=", "a resource from another host ('//cdn.example/p.jpg', written as html poster)"),
+    ("url(", "a CSS resource from another host ('https://t.example/p.gif', written as css url())"),
     ("[tästä]", "an address starting with // ('//evil.example/', written as inline)"),
-    ("java&#x73;cript", "a javascript: address ('javascript:alert(1)', written as html href)"),
+    ("java&#x73;cript", "a javascript: link ('javascript:alert(1)', written as html href)"),
 ])
 def test_every_form_of_link_and_resource_is_checked(fixture_site, needle, words):
     badsite.reported(fixture_site, "every-link-form", "unsafe-markup", FI_INDEX, needle, words)
