@@ -34,8 +34,8 @@ def _headings(features: list[Feature], lines: list[tuple[int, str]]) -> list[int
     cursor = 0
     for feature in (f for f in features if f.kind == "heading"):
         found = search(lines, cursor, len(lines), feature.needles)
-        index = found if found is not None else cursor
-        feature.line = lines[index][0] if lines else 1
+        index = found if found is not None else min(cursor, len(lines) - 1)
+        feature.line = lines[index][0]
         starts.append(index)
         cursor = index + 1 if found is not None else cursor
     return starts
