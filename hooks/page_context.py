@@ -1,5 +1,6 @@
 """Tell templates about the page being rendered (rights_guide/build/pages.py):
-its languages, fallback and outdated state, and its address and QR code for print."""
+its languages, fallback and outdated state, and its address and QR code for
+print; a translation's page facts it leaves out are taken from English."""
 
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from rights_guide.model.project import Project
 @event_priority(-200)
 def on_page_context(context, page, config, nav):
     project = Project(Path(config.config_file_path).parent)
+    pages.keep_from_english(config, page)
     context.update(pages.language_context(project, config, page))
     context.update(pages.print_context(config, page))
     return context

@@ -23,6 +23,8 @@ CODES = frozenset("""
     tr-front-matter tr-orphan tr-headings tr-admonitions tr-glossary-links tr-links tr-images
     tr-markers tr-phones tr-emails tr-urls tr-numbers tr-numbers-extra unsafe-markup
     tr-untranslated tr-wrong-script tr-outdated
+    char-bidi char-invisible char-digits tr-file-name tr-kept-fields front-matter-url
+    tr-hidden-content tr-box-state tr-box-content tr-lists tr-tables tr-empty-text
     readability-long-sentence readability-average readability-lix
     leaflet-too-long leaflet-no-pango leaflet-none leaflet-no-placeholder
 """.split())

@@ -61,6 +61,21 @@ def language_context(project: Project, config, page) -> dict:
     return context
 
 
+def keep_from_english(config, page) -> None:
+    """A translation that leaves out `last_reviewed`, `sources` or `leaflet`
+    shows English's: they are facts of the page, not words to translate
+    (model/translations.py KEPT; `check` reports a written value that differs)."""
+    docs = Path(config.docs_dir).resolve()
+    relative = Path(page.file.abs_src_path).resolve().relative_to(docs)
+    english = docs / i18n.default_language(config) / Path(*relative.parts[1:])
+    if relative.parts[0] == i18n.default_language(config) or not english.is_file():
+        return
+    missing = [key for key in translations.KEPT if key not in page.meta]
+    if missing:
+        english_meta = markdown.read(english).meta
+        page.meta.update({key: english_meta[key] for key in missing if key in english_meta})
+
+
 def page_address(config, page) -> str:
     return config.site_url.rstrip("/") + "/" + page.url.lstrip("/") if config.site_url else page.url
 

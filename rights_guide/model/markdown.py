@@ -8,19 +8,16 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rights_guide.model import yamlfile
+from rights_guide.model import characters, resources, yamlfile
 from rights_guide.model.contacts import MARKER
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*#*\s*$")
 ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*([\w-]+)")
 LINK = re.compile(r"(?<!!)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
-AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL = re.compile(r"https?://[^\s)>\]\"']+")
 NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
-# Arabic-Indic and Persian digits count as the same numbers.
-DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
 @dataclass
@@ -35,6 +32,7 @@ class Page:
     text: str
     meta: dict = field(default_factory=dict)
     meta_lines: dict = field(default_factory=dict)
+    meta_paths: dict = field(default_factory=dict)  # line of every key and item: ("sources", 0, "url") -> 9
     meta_error: yamlfile.YamlError | None = None
     body_start: int = 1  # line number of the first line after the front matter
 
@@ -61,26 +59,31 @@ class Page:
     def admonitions(self) -> list[Item]:
         return [Item(n, m.group(1)) for n, line in self.body_lines() if (m := ADMONITION.match(line))]
 
+    def resources_used(self) -> list[resources.Resource]:
+        """Every link, image and other resource, in every form (model/resources.py)."""
+        return resources.find(list(self.body_lines()))
+
     def links(self) -> list[Item]:
-        found = []
-        for number, line in self.body_lines():
-            found += [Item(number, m.group(1)) for m in LINK.finditer(line)]
-            found += [Item(number, m.group(1)) for m in AUTOLINK.finditer(line)]
-        return found
+        return [Item(r.line, r.url) for r in self.resources_used() if r.kind == resources.LINK]
 
     def images(self) -> list[Item]:
-        return [Item(n, m.group(1)) for n, line in self.body_lines() for m in IMAGE.finditer(line)]
+        """Images and every other file the browser fetches to show the page (video posters, CSS url())."""
+        return [Item(r.line, r.url) for r in self.resources_used() if r.kind == resources.IMAGE]
 
     def markers(self) -> list[Item]:
         return [Item(n, m.group(0).replace(" ", "")) for n, line in self.body_lines() for m in MARKER.finditer(line)]
 
     def prose_tokens(self) -> dict[str, list[Item]]:
-        """E-mails, URLs and numbers written in the text (not in link targets, markers or ids)."""
+        """E-mails, URLs and numbers written in the text (not in link targets, markers or
+        ids). Digits of other scripts count as the same numbers (char-digits reports them)."""
         tokens: dict[str, list[Item]] = {"email": [], "url": [], "number": []}
         for number, line in self.body_lines():
+            if resources.DEFINITION.match(line):
+                continue  # `[ref]: target`: a link target, compared as a link
             if HEADING.match(line):
                 line = re.sub(r"\{[^}]*\}\s*$", "", line)
             line = MARKER.sub(" ", line)
+            line = resources.ATTRIBUTE.sub(" ", resources.AUTOLINK.sub(" ", line))
             line = LINK.sub(lambda m: m.group(0)[: m.group(0).rfind("](")], line)
             line = IMAGE.sub(" ", line)
             for url in URL.findall(line):
@@ -89,7 +92,7 @@ class Page:
             for email in EMAIL.findall(line):
                 tokens["email"].append(Item(number, email))
             line = EMAIL.sub(" ", line)
-            for value in NUMBER.findall(line.translate(DIGITS)):
+            for value in NUMBER.findall(characters.ascii_digits(line)):
                 tokens["number"].append(Item(number, value))
         return tokens
 
@@ -116,6 +119,7 @@ def parse(text: str, path: Path = Path("<text>")) -> Page:
             if isinstance(parsed.data, dict):
                 page.meta = parsed.data
                 page.meta_lines = {key[0]: line + 1 for key, line in parsed.lines.items() if len(key) == 1}
+                page.meta_paths = {key: line + 1 for key, line in parsed.lines.items()}
             elif parsed.data is not None:
                 page.meta_error = yamlfile.YamlError(path, 2, "front matter is not a list of 'key: value' lines")
             return page

@@ -20,6 +20,10 @@ from rights_guide.model.project import Project
 
 STATUSES = ("draft", "reviewed")
 REQUIRED = ("title", "status", "translated_from")
+# Facts a translation keeps from its English page. Left out, they are taken from
+# English when the site is built; written, they must be the same as English
+# (a source's title may be translated, its address not).
+KEPT = ("last_reviewed", "sources", "leaflet")
 BLOB_ID = re.compile(r"^[0-9a-f]{40}$")
 
 
