@@ -15,7 +15,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=None,
                         help="site checkout to work on (default: this repository)")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="check content, translations and data; exit 1 on any error")
+    check = commands.add_parser("check", help="check content, translations and data; exit 1 on any error")
+    check.add_argument("--format", choices=("text", "github"), default="text",
+                       help="text: 'path:line: code: message Fix: ...' (default); github: GitHub Actions "
+                            "annotations, so each problem shows on its line in a pull request")
     commands.add_parser("linkcheck", help="run LinkChecker over the built site/ on 127.0.0.1")
     bench = commands.add_parser("benchmark", help="page weight, requests, build time; ours against stock")
     bench.add_argument("--write", type=Path, help="write the report as Markdown to this file")
@@ -44,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     project = Project(args.root.resolve()) if args.root else default_project()
 
     if args.command == "check":
-        return report(check_command.run(project), root=project.root)
+        return report(check_command.run(project), root=project.root, style=args.format)
     if args.command == "linkcheck":
         from rights_guide.cli import linkcheck
         return linkcheck.run(project)
