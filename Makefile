@@ -48,8 +48,11 @@ serve: $(READY)
 lint: $(READY_TEST)
 	$(BIN)/python -m ruff check .
 
+# CHECK_FORMAT=github (set by .github/workflows/ci.yml) prints each problem as a GitHub
+# annotation, shown on its line in the pull request.
+CHECK_FORMAT ?= text
 check: $(READY)
-	$(BIN)/python -m rights_guide check
+	$(BIN)/python -m rights_guide check --format $(CHECK_FORMAT)
 
 linkcheck: site $(READY_TEST)
 	$(BIN)/python -m rights_guide linkcheck
