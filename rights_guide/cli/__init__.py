@@ -10,7 +10,7 @@ from rights_guide.model.project import Project, default_project
 from rights_guide.problems import report
 
 
-def main(argv: list[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m rights_guide", description=__doc__)
     parser.add_argument("--root", type=Path, default=None,
                         help="site checkout to work on (default: this repository)")
@@ -33,6 +33,9 @@ def main(argv: list[str] | None = None) -> int:
     buildtime.add_argument("--no-serve", action="store_true", help="do not time `mkdocs serve` rebuilds")
     buildtime.add_argument("--write", type=Path, help="write the section as Markdown to this file")
     commands.add_parser("leaflets", help="render PDF leaflets of pages marked 'leaflet: true' into site/leaflets/")
+    offline = commands.add_parser("offline", help="the guide to keep, per language: one HTML file and a zip "
+                                                   "in site/offline/, linked from the help and About pages")
+    offline.add_argument("--site", type=Path, help="built site to work on (default: site/)")
     status = commands.add_parser("status", help="translation progress per language")
     status.add_argument("--markdown", action="store_true", help="print a Markdown table")
     diff = commands.add_parser("diff", help="what changed in English since a translation was made")
@@ -43,7 +46,11 @@ def main(argv: list[str] | None = None) -> int:
     mark.add_argument("--reviewed", action="store_true", help="also set status: reviewed")
     new = commands.add_parser("new-language", help="add a language: config, strings, deploy rules, docs folder")
     new.add_argument("code", help="BCP 47 code with a row in data/languages.yml, e.g. so, ckb, zh-Hant")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
     project = Project(args.root.resolve()) if args.root else default_project()
 
     if args.command == "check":
@@ -60,6 +67,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "leaflets":
         from rights_guide.build import leaflets
         return leaflets.run(project)
+    if args.command == "offline":
+        from rights_guide.build import offline
+        return offline.run(project, args.site)
     if args.command == "status":
         from rights_guide.model import status as status_command
         return status_command.run(project, args.markdown)
