@@ -150,7 +150,7 @@ def filled(match: re.Match, page: Path, edition: Edition, default: dict[str, str
     for key, file in (("single", edition.single), ("zip", edition.archive)):
         href = os.path.relpath(file, page.parent).replace(os.sep, "/")
         label = texts.get(key, "").replace("{size}", str(kilobytes(file)))
-        items.append(f'<li{in_default_language(texts, default, key)}><a href="{html.escape(href)}" download>'
+        items.append(f'<li><a href="{html.escape(href)}" download{in_default_language(texts, default, key)}>'
                      f'{html.escape(label)}</a></li>')
     heading, caution = (f'<p{in_default_language(texts, default, key)}>{html.escape(texts.get(key, ""))}</p>'
                         for key in ("heading", "caution"))
@@ -192,8 +192,7 @@ def build(project: Project, site: Path) -> tuple[list[Edition], list[Problem]]:
         default = english if edition is not first else None
         note = texts[edition.code].get("search-note", "")
         edition.single.write_text(offline_single.single_file(edition), encoding="utf-8")
-        offline_zip.write_zip(edition, note, in_default_language(texts[edition.code], default, "search-note"),
-                              {other.code for other in found if other is not edition})
+        offline_zip.write_zip(edition, note, in_default_language(texts[edition.code], default, "search-note"))
         pages, missing = link_copies(edition, default)
         changed += [edition.single, *pages]
         problems += missing

@@ -111,7 +111,7 @@ def contents(edition: Edition) -> str:
         # A page not translated yet is the English page: its title is English too.
         fallback = FALLBACK.search(built)
         language = f' lang="{fallback.group(1)}" dir="{fallback.group(2)}"' if fallback else ""
-        items.append(f'<li{language}><a href="#{anchor(edition, page)}">{title}</a></li>')
+        items.append(f'<li><a href="#{anchor(edition, page)}"{language}>{title}</a></li>')
     heading = f'<p class="rg-offline__contents">{label.group(1)}</p>' if label else ""
     return f'<nav class="rg-offline__toc" aria-label="{html.escape(label.group(1) if label else "")}">' \
            f'{heading}<ol>{"".join(items)}</ol></nav>'
@@ -139,7 +139,8 @@ def single_file(edition: Edition, today: date | None = None) -> str:
             f'<article class="md-content__inner md-typeset">'
             f'<p class="rg-offline__title"><strong>{html.escape(edition.site_name)}</strong></p>{source}'
             f'{emergency_box(edition)}{contents(edition)}{pages}</article></div></div></main></div></body>')
-    css = stylesheet(edition, body)
+    opening = f'<html lang="{edition.code}" dir="{edition.direction}">'
+    css = stylesheet(edition, opening + body)
     digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
     policy = (f"default-src 'none'; style-src 'sha256-{digest}'; img-src data:; base-uri 'none'; "
               "form-action 'none'")
@@ -148,4 +149,4 @@ def single_file(edition: Edition, today: date | None = None) -> str:
             f'<meta name="referrer" content="no-referrer">'
             f'<meta name="viewport" content="width=device-width,initial-scale=1">'
             f'<title>{html.escape(edition.site_name)}</title><style>{css}</style></head>')
-    return f'<!doctype html>\n<html lang="{edition.code}" dir="{edition.direction}">{head}{body}</html>\n'
+    return f'<!doctype html>\n{opening}{head}{body}</html>\n'

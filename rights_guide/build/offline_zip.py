@@ -1,8 +1,7 @@
 """One language's built pages as a zip, for a computer (build/offline.py).
 
-Every page of the language (each index.html in its folder; for the default
-language the site root without the other languages' folders) and the files
-those pages use (stylesheet, script, icon, print QR codes, leaflets if made),
+Every page of the language's menu (mkdocs.yml `nav`) and the files those
+pages use (stylesheet, script, icon, print QR codes, leaflets if made),
 in one folder guide-<code>/ with the language's home page at its top. Links
 are rewritten to work from file://, where a folder is not its index.html: a
 link to a page gets "index.html", and a link to anything the zip does not hold
@@ -21,19 +20,7 @@ from pathlib import Path
 from rights_guide.build.htmlrewrite import Attributes, has_class, rewrite
 from rights_guide.build.offline import FOLDER, Edition, resolve
 
-NOT_PAGES = {"assets", "search", FOLDER, "leaflets"}  # folders beside the pages
 EPOCH = (1980, 1, 1, 0, 0, 0)  # one date for every entry: the same pages give the same zip
-
-
-def page_paths(edition: Edition, other_languages: set[str]) -> list[str]:
-    """Site paths of the language's pages: '/fi/', '/fi/help/', ..."""
-    found = []
-    for file in sorted(edition.root.rglob("index.html")):
-        parts = file.parent.relative_to(edition.root).parts
-        if parts and (parts[0] in NOT_PAGES or parts[0] in other_languages):
-            continue
-        found.append(edition.prefix + "".join(part + "/" for part in parts))
-    return found
 
 
 def zip_path(edition: Edition, site_path: str) -> str:
@@ -100,10 +87,10 @@ def entry(name: str) -> zipfile.ZipInfo:
     return info
 
 
-def write_zip(edition: Edition, note: str, note_language: str, other_languages: set[str]) -> Path:
+def write_zip(edition: Edition, note: str, note_language: str) -> Path:
     """site/offline/guide-<code>.zip; returns its path. note_language: lang and dir of the
     search note where it is the default language's text."""
-    pages = Pages(edition, page_paths(edition, other_languages))
+    pages = Pages(edition, list(edition.nav))
     texts = {zip_path(edition, page): pages.rewrite(page, note, note_language) for page in sorted(pages.pages)}
     top = f"guide-{edition.code}/"
     with zipfile.ZipFile(edition.archive, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:

@@ -8,18 +8,16 @@ import base64
 import gzip
 import hashlib
 import html
-import io
 import posixpath
 import re
 import shutil
 import zipfile
-from contextlib import redirect_stdout
 
 import pytest
 
 from rights_guide.build import offline, offline_zip
-from rights_guide.cli import main
 from tests.conftest import CHECKOUT, REPO
+from tests.offline_site import offline_copy
 
 LANGUAGES = [language.code for language in CHECKOUT.languages()]
 DEFAULT = CHECKOUT.default_language()
@@ -30,13 +28,7 @@ LANGUAGE_FACTOR = 2  # any language's single file at most this many times the En
 
 @pytest.fixture(scope="session")
 def offline_site(built_site, tmp_path_factory):
-    """A copy of the built site with `python -m rights_guide offline` run on it."""
-    site = tmp_path_factory.mktemp("offline") / "site"
-    shutil.copytree(built_site, site)
-    out = io.StringIO()
-    with redirect_stdout(out):
-        assert main(["offline", "--site", str(site)]) == 0, out.getvalue()
-    return site
+    return offline_copy(built_site, tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
@@ -131,10 +123,9 @@ def test_the_zip_holds_the_languages_pages_and_every_file_they_use(editions, cod
     names = zip_names(edition)
     top = f"guide-{code}/"
     assert all(name.startswith(top) for name in names)
-    others = {other for other in LANGUAGES if other != code}
-    pages = offline_zip.page_paths(edition, others)
-    assert {top + offline_zip.zip_path(edition, page) for page in pages} <= set(names)
-    assert top + "index.html" in names and len(pages) >= len(edition.nav)
+    pages = {top + offline_zip.zip_path(edition, page) for page in edition.nav}
+    assert pages == {name for name in names if name.endswith(".html")}
+    assert top + "index.html" in names and len(pages) == len(edition.nav)
     assert not [name for name in names if "/search/" in name or "/offline/" in name or name.endswith((".gz", ".br"))]
     for name in names:
         if not name.endswith(".html"):
@@ -166,7 +157,7 @@ def test_help_and_about_pages_link_both_copies_with_their_sizes(editions, code, 
         text = page.read_text(encoding="utf-8")
         section = re.search(r'<section class="rg-offline"[^>]*>(.*?)</section>', text, re.S)
         assert section and " hidden" not in section.group(0).split(">")[0], page
-        links = re.findall(r'<a href="([^"]+)" download>([^<]+)</a>', section.group(1))
+        links = re.findall(r'<a href="([^"]+)" download(?: lang="en" dir="ltr")?>([^<]+)</a>', section.group(1))
         assert len(links) == 2
         for (href, label), file in zip(links, (edition.single, edition.archive)):
             assert (page.parent / href).resolve() == file.resolve()
@@ -179,7 +170,7 @@ def test_untranslated_words_are_marked_as_english(editions):
         help_page = editions[code].file(editions[code].prefix + "help/").read_text(encoding="utf-8")
         texts = offline.placeholder_texts(editions[code].file(editions[code].prefix + "help/"))
         english = offline.placeholder_texts(editions[DEFAULT].file("/help/"))
-        marked = 'lang="en" dir="ltr"><a href=' in help_page
+        marked = 'download lang="en" dir="ltr">' in help_page
         assert marked is (code != DEFAULT and texts["single"] == english["single"]), code
 
 
