@@ -154,6 +154,7 @@ def filled(match: re.Match, page: Path, edition: Edition, default: dict[str, str
                      f'{html.escape(label)}</a></li>')
     heading, caution = (f'<p{in_default_language(texts, default, key)}>{html.escape(texts.get(key, ""))}</p>'
                         for key in ("heading", "caution"))
+    heading = heading.replace(">", "><strong>", 1).replace("</p>", "</strong></p>")
     return (f'<section class="rg-offline"{match.group("attributes")}>{heading}'
             f'<ul>{"".join(items)}</ul>{caution}</section>')
 
