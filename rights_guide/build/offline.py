@@ -16,6 +16,7 @@ online (mkdocs.yml `site_url`), which the reader can still follow when online.
 
 from __future__ import annotations
 
+import gzip
 import html
 import os
 import re
@@ -40,7 +41,6 @@ class Edition:
     """One language's pages in the built site."""
 
     code: str
-    name: str  # the language's name in itself
     direction: str
     site_name: str
     site_url: str  # the site's address online, ending in "/"
@@ -107,7 +107,7 @@ def editions(project: Project, site: Path) -> list[Edition]:
     for language in project.languages():
         prefix = "/" + page_url("", language.code, default)
         nav = tuple(prefix + source_path(source) for source in sources)
-        edition = Edition(language.code, language.name, language.direction,
+        edition = Edition(language.code, language.direction,
                           language_site_name(config, language.code),
                           str(config.get("site_url") or "/").rstrip("/") + "/", site, prefix,
                           tuple(path for path in nav if (site / path.lstrip("/") / "index.html").is_file()))
@@ -177,6 +177,8 @@ def link_copies(edition: Edition, default: dict[str, str] | None) -> tuple[list[
 
 
 def build(project: Project, site: Path) -> tuple[list[Edition], list[Problem]]:
+    """Both copies of every language, then the links to them; the problems found."""
+    # Imported here: both modules import Edition and resolve from this one.
     from rights_guide.build import offline_single, offline_zip
 
     found = editions(project, site)
@@ -203,8 +205,6 @@ def build(project: Project, site: Path) -> tuple[list[Edition], list[Problem]]:
 
 
 def run(project: Project, site: Path | None = None) -> int:
-    import gzip
-
     site = site or project.root / "site"
     found, problems = build(project, site)
     for edition in found:
