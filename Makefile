@@ -9,7 +9,7 @@ READY_TEST := $(VENV)/.installed-test
 PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs
 
-.PHONY: help site serve test lint check linkcheck pytest leaflets bench lock clean
+.PHONY: help site offline serve test lint check linkcheck pytest leaflets bench lock clean
 
 help:
 	@echo "make site   - set up .venv and build the whole site into site/ (--strict)"
@@ -17,6 +17,7 @@ help:
 	@echo "make test   - set up .venv with the test tools, then lint, every check and test"
 	@echo "make lint   - ruff check . (style and likely bugs in the Python code)"
 	@echo "make check  - content and data checks only (python -m rights_guide check)"
+	@echo "make offline - the offline copies again from site/: site/offline/guide-<lang>.html and .zip (make site makes them)"
 	@echo "make leaflets - build the site, then the PDF leaflets into site/leaflets/ (needs Pango and fonts)"
 	@echo "make bench  - build the site, measure it against stock Material, write PERFORMANCE.md"
 	@echo "make lock   - re-resolve pyproject.toml ranges into requirements.lock and requirements-test.lock"
@@ -36,8 +37,14 @@ $(READY_TEST): $(READY) requirements-test.lock
 	$(PIP_INSTALL) --require-hashes -r requirements-test.lock
 	touch $(READY_TEST)
 
+# The offline copies (rights_guide/build/offline.py) cost about 0.7 s of CPU after the build,
+# so every build makes them and the help and About pages link them.
 site: $(READY)
 	$(MKDOCS) build --strict --clean
+	$(BIN)/python -m rights_guide offline
+
+offline: $(READY)
+	$(BIN)/python -m rights_guide offline
 
 # `make serve PREVIEW=fi` builds Finnish only (and English, for pages not translated yet), so a
 # rebuild after an edit is quick (rights_guide/build/i18n.py). Unset, every language is built.
@@ -48,8 +55,11 @@ serve: $(READY)
 lint: $(READY_TEST)
 	$(BIN)/python -m ruff check .
 
+# CHECK_FORMAT=github (set by .github/workflows/ci.yml) prints each problem as a GitHub
+# annotation, shown on its line in the pull request.
+CHECK_FORMAT ?= text
 check: $(READY)
-	$(BIN)/python -m rights_guide check
+	$(BIN)/python -m rights_guide check --format $(CHECK_FORMAT)
 
 linkcheck: site $(READY_TEST)
 	$(BIN)/python -m rights_guide linkcheck

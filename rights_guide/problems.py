@@ -27,6 +27,7 @@ CODES = frozenset("""
     tr-hidden-content tr-box-state tr-box-content tr-lists tr-tables tr-empty-text
     readability-long-sentence readability-average readability-lix
     leaflet-too-long leaflet-no-pango leaflet-none leaflet-no-placeholder
+    offline-no-site offline-no-placeholder
 """.split())
 
 
@@ -43,23 +44,50 @@ class Problem:
         if self.code not in CODES:
             raise ValueError(f"problem code {self.code!r} is not registered in rights_guide/problems.py")
 
-    def format(self, root: Path | None = None) -> str:
+    def relative_path(self, root: Path | None = None) -> Path:
         path = Path(self.path)
         if root is not None:
             try:
                 path = path.resolve().relative_to(root.resolve())
             except ValueError:
                 pass
+        return path
+
+    def format(self, root: Path | None = None) -> str:
         label = "" if self.severity == ERROR else "warning: "
-        return f"{path}:{self.line}: {self.code}: {label}{self.message} Fix: {self.fix}"
+        return f"{self.relative_path(root)}:{self.line}: {self.code}: {label}{self.message} Fix: {self.fix}"
+
+    def format_github(self, root: Path | None = None) -> str:
+        """A GitHub Actions workflow command: the problem shows as an annotation on its line
+        in a pull request's changed files (`python -m rights_guide check --format github`)."""
+        command = "error" if self.severity == ERROR else "warning"
+        properties = ",".join(f"{name}={escape_property(str(value))}" for name, value in (
+            ("file", self.relative_path(root).as_posix()), ("line", self.line), ("title", self.code)))
+        return f"::{command} {properties}::{escape_data(f'{self.message} Fix: {self.fix}')}"
 
 
-def report(problems: list[Problem], root: Path | None = None, out=None) -> int:
-    """Print problems sorted by place; return the exit status (1 if any error)."""
+# GitHub's workflow commands end at a newline, and "::" or "," in a property would end
+# the property early; both sides are escaped as the runner unescapes them
+# (actions/toolkit, packages/core/src/command.ts: escapeData, escapeProperty).
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+FORMATS = {"text": Problem.format, "github": Problem.format_github}
+
+
+def report(problems: list[Problem], root: Path | None = None, out=None, style: str = "text") -> int:
+    """Print problems sorted by place, as text lines or GitHub annotations (FORMATS);
+    return the exit status (1 if any error)."""
     out = out or sys.stdout
+    formatter = FORMATS[style]
     ordered = sorted(problems, key=lambda p: (str(p.path), p.line, p.code))
     for problem in ordered:
-        print(problem.format(root), file=out)
+        print(formatter(problem, root), file=out)
     errors = sum(p.severity == ERROR for p in problems)
     warnings = len(problems) - errors
     print(f"{errors} error(s), {warnings} warning(s)", file=out)

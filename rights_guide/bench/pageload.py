@@ -156,8 +156,9 @@ class Site:
         return Request(path, kind, file_size(file) if file.is_file() else None)
 
     def pages(self) -> list[Path]:
+        # Not pages: assets, and the offline copies (rights_guide/build/offline.py).
         return sorted(p for p in self.root.rglob("*.html")
-                      if p.relative_to(self.root).parts[0] != "assets")
+                      if p.relative_to(self.root).parts[0] not in ("assets", "offline"))
 
     def language_of(self, file: Path) -> tuple[str, str]:
         """(language, page type) of a page from its place in the tree."""

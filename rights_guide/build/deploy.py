@@ -1,4 +1,4 @@
-"""What a static host needs beside the pages: precompressed copies and _headers.
+"""What a static host needs beside the pages: precompressed copies, _headers and _redirects.
 
 Precompressed copies: next to each text file go <file>.gz (gzip level 9) and
 <file>.br (brotli), for servers that send a ready copy instead of compressing
@@ -12,7 +12,10 @@ because those hosts' patterns cannot say "a hex hash", and a broader pattern
 would overlap the no-cache rules: both hosts then join the two values into one
 header ("no-cache, public, max-age=31536000, immutable"), which means no-cache.
 
-hooks/post_build.py runs both after the build; `python -m rights_guide leaflets`
+_redirects (Netlify; Cloudflare Pages reads it too): each built language's own
+404 page for a missing address under its folder, the default language's last.
+
+hooks/post_build.py runs all three after the build; `python -m rights_guide leaflets`
 compresses again the pages it changes.
 """
 
@@ -133,3 +136,23 @@ def headers_file(template: str, site: Path) -> str:
     rules = [f"{path}\n  Cache-Control: {IMMUTABLE}\n" for path in paths if is_fingerprinted(path)]
     return (template.rstrip("\n") + "\n\n# Fingerprinted files of this build, a year each "
             "(written by hooks/post_build.py).\n" + "\n".join(rules))
+
+
+REDIRECTS_HEADER = """\
+# Not-found pages per language, written by the build (rights_guide/build/deploy.py) from
+# the languages it built: a missing address under /<code>/ gets that language's 404 page,
+# with status 404; anything else the default language's. The first matching rule wins, so
+# the catch-all comes last.
+#
+# Netlify applies a rule only when no file exists at the address (rules without "!"), so
+# pages are never replaced. Cloudflare Pages accepts only redirect and 200 codes here and
+# skips these lines (its build log lists them as invalid); it finds the nearest 404.html
+# up the folder tree by itself, which gives the same pages. nginx: deploy/nginx.conf.
+"""
+
+
+def redirects_file(languages: Iterable[str], default: str) -> str:
+    """site/_redirects: one 404 rule per built language, the default language's last."""
+    others = [code for code in languages if code != default]
+    rules = [f"/{code}/* /{code}/404.html 404" for code in others] + ["/* /404.html 404"]
+    return REDIRECTS_HEADER + "\n" + "\n".join(rules) + "\n"

@@ -12,8 +12,9 @@ every language's pages runs once, after the last language, in this order:
    bundle.js, unused lunr files; needs the split indexes);
 4. bundling: one trimmed, fingerprinted stylesheet and script (build/bundle.py;
    reads the final pages, after everything that adds to them);
-5. deploy files: site/_headers, then .gz and .br copies of every text file
-   (build/deploy.py; last, because every step above writes or deletes files).
+5. deploy files: site/_headers and site/_redirects, then .gz and .br copies of
+   every text file (build/deploy.py; last, because every step above writes or
+   deletes files).
 """
 
 from __future__ import annotations
@@ -71,6 +72,8 @@ def run(config) -> None:
     search.prune_assets(site)
     bundle.bundle_site(site)
     write_headers(site, project)
+    (site / "_redirects").write_text(deploy.redirects_file(i18n.built_languages(config), default),
+                                     encoding="utf-8")
     started = time.perf_counter()
     result = deploy.compress_site(site)
     log.info("Precompressed %d files in %.2f s: %d bytes of .gz, %d bytes of .br.", result.files,

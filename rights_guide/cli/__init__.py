@@ -10,12 +10,15 @@ from rights_guide.model.project import Project, default_project
 from rights_guide.problems import report
 
 
-def parser() -> argparse.ArgumentParser:
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m rights_guide", description=__doc__)
     parser.add_argument("--root", type=Path, default=None,
                         help="site checkout to work on (default: the one holding the working directory)")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="check content, translations and data; exit 1 on any error")
+    check = commands.add_parser("check", help="check content, translations and data; exit 1 on any error")
+    check.add_argument("--format", choices=("text", "github"), default="text",
+                       help="text: 'path:line: code: message Fix: ...' (default); github: GitHub Actions "
+                            "annotations, so each problem shows on its line in a pull request")
     commands.add_parser("linkcheck", help="run LinkChecker over the built site/ on 127.0.0.1")
     bench = commands.add_parser("benchmark", help="page weight, requests, build time; ours against stock")
     bench.add_argument("--write", type=Path, help="write the report as Markdown to this file")
@@ -30,6 +33,9 @@ def parser() -> argparse.ArgumentParser:
     buildtime.add_argument("--no-serve", action="store_true", help="do not time `mkdocs serve` rebuilds")
     buildtime.add_argument("--write", type=Path, help="write the section as Markdown to this file")
     commands.add_parser("leaflets", help="render PDF leaflets of pages marked 'leaflet: true' into site/leaflets/")
+    offline = commands.add_parser("offline", help="the guide to keep, per language: one HTML file and a zip "
+                                                   "in site/offline/, linked from the help and About pages")
+    offline.add_argument("--site", type=Path, help="built site to work on (default: site/)")
     status = commands.add_parser("status", help="translation progress per language")
     status.add_argument("--markdown", action="store_true", help="print a Markdown table")
     diff = commands.add_parser("diff", help="what changed in English since a translation was made")
@@ -50,11 +56,11 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    args = build_parser().parse_args(argv)
     project = Project(args.root.resolve()) if args.root else default_project()
 
     if args.command == "check":
-        return report(check_command.run(project), root=project.root)
+        return report(check_command.run(project), root=project.root, style=args.format)
     if args.command == "linkcheck":
         from rights_guide.cli import linkcheck
         return linkcheck.run(project)
@@ -67,6 +73,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "leaflets":
         from rights_guide.build import leaflets
         return leaflets.run(project)
+    if args.command == "offline":
+        from rights_guide.build import offline
+        return offline.run(project, args.site)
     if args.command == "status":
         from rights_guide.model import status as status_command
         return status_command.run(project, args.markdown)

@@ -5,6 +5,7 @@ search and font). Adds:
 - an entry in mkdocs.yml (its name from the table; the site name to translate),
 - data/strings/CODE.yml with every English key, empty, the English text above it,
 - the deploy rules for its folder (deploy/_headers, deploy/nginx.conf),
+- its translators' team as reviewers of its files (.github/CODEOWNERS),
 - docs/CODE/ for the pages.
 Material's button texts need nothing: overrides/partials/language.html uses
 Material's file for the language where there is one, English where not.
@@ -76,6 +77,24 @@ def add_deploy_rules(project: Project, code: str) -> list[str]:
     return added
 
 
+def codeowners_lines(code: str, organisation: str = "ORG") -> str:
+    """The language's pages and strings file, owned by its translators' team (a GitHub team slug)."""
+    team = f"@{organisation}/translators-{code.lower()}"
+    return f"/docs/{code}/ {team}\n/data/strings/{code}.yml {team}\n"
+
+
+def add_codeowners(project: Project, code: str) -> list[str]:
+    """The new language's two lines in .github/CODEOWNERS, with the organisation the file already names."""
+    path = project.root / ".github" / "CODEOWNERS"
+    if not path.exists() or f"\n/docs/{code}/ " in path.read_text(encoding="utf-8"):
+        return []
+    text = path.read_text(encoding="utf-8")
+    known = re.search(r"@([^/\s]+)/translators-", text)
+    lines = codeowners_lines(code, known.group(1) if known else "ORG")
+    path.write_text(f"{text.rstrip(chr(10))}\n\n{lines}", encoding="utf-8")
+    return [f".github/CODEOWNERS: {lines.split()[1]} reviews docs/{code}/ and data/strings/{code}.yml"]
+
+
 def run(project: Project, code: str) -> int:
     table = project.language_table()
     if not CODE.match(code):
@@ -98,6 +117,7 @@ def run(project: Project, code: str) -> int:
         strings_file.write_text(strings_template(project), encoding="utf-8")
         created.append(f"{strings_file.relative_to(project.root)}: every English key, to translate")
     created += add_deploy_rules(project, code)
+    created += add_codeowners(project, code)
     folder = project.docs / code
     folder.mkdir(parents=True, exist_ok=True)
     (folder / ".gitkeep").touch()
