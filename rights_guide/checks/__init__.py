@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from rights_guide.checks import contacts, languages, readability, strings, translations
+from rights_guide.checks import contacts, languages, readability, readable, strings, translations
 from rights_guide.model.project import Project
 from rights_guide.problems import Problem
 
-CHECKS = (languages.check, strings.check, contacts.check, translations.check, readability.check)
+CHECKS = (readable.check, languages.check, strings.check, contacts.check, translations.check, readability.check)
 
 
 def run(project: Project) -> list[Problem]:
-    problems: list[Problem] = []
+    # Without a configuration and a language table that load, nothing else can be read.
+    problems = readable.check_setup(project)
+    if problems:
+        return problems
     for check in CHECKS:
         problems.extend(check(project))
     return problems

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rights_guide.checks.readable import from_yaml_error
 from rights_guide.model import strings as ui_strings
-from rights_guide.model import yamlfile
+from rights_guide.model import textfile, yamlfile
 from rights_guide.model.contacts import (
     MARKER_KINDS,
     TEXT_FIELDS,
@@ -26,14 +27,19 @@ def check(project: Project) -> list[Problem]:
         return [problem(path, 1, "contact-missing-field", "the contacts file is missing.",
                          "create data/contacts.yml with a 'contacts:' list.")]
     except yamlfile.YamlError as error:
-        return [problem(error.path, error.line, "contact-yaml", error.message,
-                         "correct the YAML syntax (quote phone numbers and text with ': ').")]
+        return [from_yaml_error(error, "contact-yaml", "correct the YAML syntax (quote phone numbers and text with ': ').",
+                                date_code="contact-bad-date")]
     contacts, problems = parse(file)
-    all_ids = {entry.get("id") for entry in file.data.get("contacts") or [] if isinstance(entry, dict)}
+    entries = file.data.get("contacts") if isinstance(file.data, dict) else None
+    all_ids = {str(entry["id"]) for entry in entries if isinstance(entry, dict) and isinstance(entry.get("id"), (str, int))
+               } if isinstance(entries, list) else set()
 
     source_strings = ui_strings.strings_path(project, project.default_language())
-    english = ui_strings.load(project, project.default_language())
-    for contact in contacts.values():
+    try:
+        english = ui_strings.load(project, project.default_language())
+    except yamlfile.YamlError:
+        english = None  # the strings check reports the file
+    for contact in contacts.values() if english is not None else ():
         for key in TEXT_FIELDS:
             if f"contacts.{contact.id}.{key}" not in english:
                 problems.append(problem(source_strings, 1, "contact-no-text",
@@ -46,7 +52,7 @@ def check(project: Project) -> list[Problem]:
 
 def check_markers(markdown: Path, known_ids) -> list[Problem]:
     problems = []
-    for marker in find_markers(markdown.read_text(encoding="utf-8")):
+    for marker in find_markers(textfile.read_leniently(markdown)):
         if marker.kind not in MARKER_KINDS:
             problems.append(problem(markdown, marker.line, "marker-unknown",
                                      f"'{marker.text}' is not a known marker.",

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from rights_guide.model import markdown
+from rights_guide.model import markdown, textfile
 from rights_guide.model.project import Project
 from rights_guide.model.translations import (
     BLOB_ID,
@@ -21,14 +21,22 @@ from rights_guide.model.translations import (
 )
 from rights_guide.problems import WARNING, Problem
 
+
+def _in_tag(tag: str, rest: str) -> str:
+    """`<tag ... rest` within one tag, in linear time: a match starts only at the line's
+    start or after a '>', and goes at once (atomically) to the first `<tag` after it."""
+    return rf"(?:^|>)(?>[^<>]*(?:<(?!{tag})[^<>]*)*)<{tag}[^>]*{rest}"
+
+
 PHONE = re.compile(r"(?<![\d.,])\+?\d[\d ]{4,}\d(?![\d.,])")
 UNSAFE = [
     (re.compile(r"<\s*(script|iframe|object|embed|style|frame|frameset|applet|base|meta|form)\b", re.I),
      "a <{0}> element"),
-    (re.compile(r"<[a-z][^>]*\s(on[a-z]+)\s*=", re.I), "an event-handler attribute ({0})"),
+    (re.compile(_in_tag(r"[a-z]", r"\s(on[a-z]+)\s*="), re.I), "an event-handler attribute ({0})"),
     (re.compile(r"(javascript|vbscript|data:text/html)\s*:?", re.I), None),
-    (re.compile(r"!\[[^\]]*\]\(\s*<?((?:https?:)?//[^)\s>]+)", re.I), "an image from another host ({0})"),
-    (re.compile(r"<\s*(?:img|video|audio|source|track|input|link|image)\b[^>]*\s(?:src|href|srcset|poster)\s*=\s*[\"']?((?:https?:)?//[^\"'\s>]+)", re.I),
+    (re.compile(r"!\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?((?:https?:)?//[^)\s>]+)", re.I), "an image from another host ({0})"),
+    (re.compile(_in_tag(r"\s*(?:img|video|audio|source|track|input|link|image)\b",
+                        r"\s(?:src|href|srcset|poster)\s*=\s*[\"']?((?:https?:)?//[^\"'\s>]+)"), re.I),
      "a resource from another host ({0})"),
     (re.compile(r"url\(\s*[\"']?((?:https?:)?//[^\"')\s]+)", re.I), "a CSS resource from another host ({0})"),
 ]
@@ -155,7 +163,7 @@ def check_tokens(english: markdown.Page, translated: markdown.Page) -> list[Prob
 
 def check_unsafe_markup(path: Path) -> list[Problem]:
     problems = []
-    page = markdown.Page(path=path, text=path.read_text(encoding="utf-8"))
+    page = markdown.Page(path=path, text=textfile.read_leniently(path))  # front matter too
     fix = "remove it: pages may contain only Markdown, links and images stored in this site."
     for number, line in page.body_lines():
         if JAVASCRIPT_URL.search(line):

@@ -24,7 +24,8 @@ CONFIDENCE = ("high", "medium")
 TEXT_FIELDS = ("name", "purpose")
 # `[[contact: id]]` on a line of its own places a card; `[[phone: id]]` inside
 # a sentence places the channel's first phone number as a link.
-MARKER = re.compile(r"\[\[\s*([a-z]+)\s*:\s*([^\]\s]*)\s*\]\]")
+# Possessive (*+): the parts cannot overlap, so no run of spaces is tried twice.
+MARKER = re.compile(r"\[\[\s*+([a-z]+)\s*+:\s*+([^\[\]\s]*+)\s*+\]\]")
 MARKER_KINDS = ("contact", "phone")
 
 
@@ -105,6 +106,7 @@ def _entry(file: yamlfile.YamlFile, index: int, entry: dict,
         bad.append(problem(path, file.line("contacts", index, key), code, message, fix))
 
     contact_id = entry.get("id")
+    contact_id = str(contact_id) if isinstance(contact_id, (str, int)) else contact_id
     label = f"contact '{contact_id}'" if contact_id else f"contact #{index + 1}"
     for key in ("id", "source", "checked", "confidence"):
         if entry.get(key) in (None, ""):
@@ -113,7 +115,7 @@ def _entry(file: yamlfile.YamlFile, index: int, entry: dict,
     if contact_id is not None and not ID.match(str(contact_id)):
         fail("id", "contact-bad-value", f"id '{contact_id}' is not lower-case words joined by '-'.",
              "use an id like 'victim-support-line'.")
-    if contact_id in seen:
+    if isinstance(contact_id, str) and contact_id in seen:
         fail("id", "contact-duplicate-id", f"id '{contact_id}' is used twice (first on line {seen[contact_id].line}).",
              "give each channel its own id, or merge the two entries.")
     if not (entry.get("phones") or entry.get("web") or entry.get("email")):
@@ -135,8 +137,14 @@ def _entry(file: yamlfile.YamlFile, index: int, entry: dict,
 
 
 def _phones(file: yamlfile.YamlFile, index: int, entry: dict, label: str, bad: list[Problem]) -> list[Phone]:
-    phones = []
-    for position, phone in enumerate(entry.get("phones") or []):
+    phones: list[Phone] = []
+    listed = entry.get("phones") or []
+    if not isinstance(listed, list):
+        bad.append(problem(file.path, file.line("contacts", index, "phones"), "contact-bad-phone",
+                            f"'phones' of {label} is not a list.",
+                            "write each number on its own line: '- number: \"+358 295 463 177\"'."))
+        return phones
+    for position, phone in enumerate(listed):
         number = phone.get("number") if isinstance(phone, dict) else phone
         if not isinstance(number, str) or not PHONE.match(number):
             bad.append(problem(file.path, file.line("contacts", index, "phones", position), "contact-bad-phone",

@@ -8,15 +8,20 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rights_guide.model import yamlfile
+from rights_guide.model import textfile, yamlfile
 from rights_guide.model.contacts import MARKER
 
-HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*#*\s*$")
+# Every pattern here runs in time linear in the line: no two repeats can match
+# the same text (tests/checks/test_robustness.py feeds them adversarial lines).
+HEADING_START = re.compile(r"(#{1,6})\s")
+ATTR_LIST_END = re.compile(r"\{([^{}]*)\}$")
+ATTR_ID = re.compile(r"#([\w-]+)")
 ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*([\w-]+)")
-LINK = re.compile(r"(?<!!)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
-AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Link text may hold one level of [brackets], as in "[see [1]](url)".
+LINK = re.compile(r"(?<!!)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^()\s<>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+IMAGE = re.compile(r"!\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^)\s>]+)")
+AUTOLINK = re.compile(r"<(https?://[^<>\s]+)>")
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL = re.compile(r"https?://[^\s)>\]\"']+")
 NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 # Arabic-Indic and Persian digits count as the same numbers.
@@ -37,6 +42,7 @@ class Page:
     meta_lines: dict = field(default_factory=dict)
     meta_error: yamlfile.YamlError | None = None
     body_start: int = 1  # line number of the first line after the front matter
+    not_utf8: textfile.NotUtf8 | None = None
 
     def body_lines(self):
         """(line number, text) of the body, outside fenced code blocks."""
@@ -53,9 +59,10 @@ class Page:
     def headings(self) -> list[Item]:
         found = []
         for number, line in self.body_lines():
-            match = HEADING.match(line)
-            if match:
-                found.append(Item(number, f"{'#' * len(match.group(1))}{' {#' + match.group(3) + '}' if match.group(3) else ''}"))
+            heading = parse_heading(line)
+            if heading:
+                level, heading_id = heading
+                found.append(Item(number, "#" * level + (" {#" + heading_id + "}" if heading_id else "")))
         return found
 
     def admonitions(self) -> list[Item]:
@@ -78,8 +85,8 @@ class Page:
         """E-mails, URLs and numbers written in the text (not in link targets, markers or ids)."""
         tokens: dict[str, list[Item]] = {"email": [], "url": [], "number": []}
         for number, line in self.body_lines():
-            if HEADING.match(line):
-                line = re.sub(r"\{[^}]*\}\s*$", "", line)
+            if parse_heading(line):
+                line = ATTR_LIST_END.sub("", line.rstrip())
             line = MARKER.sub(" ", line)
             line = LINK.sub(lambda m: m.group(0)[: m.group(0).rfind("](")], line)
             line = IMAGE.sub(" ", line)
@@ -94,8 +101,27 @@ class Page:
         return tokens
 
 
+def parse_heading(line: str) -> tuple[int, str | None] | None:
+    """(level, id or None) of an ATX heading line (`## Text {#id} ##`), else None."""
+    start = HEADING_START.match(line)
+    if not start:
+        return None
+    rest = line[start.end():].rstrip().rstrip("#").rstrip()
+    attributes = ATTR_LIST_END.search(rest)
+    ids = ATTR_ID.findall(attributes.group(1)) if attributes else []
+    return len(start.group(1)), ids[-1] if ids else None  # attr_list: the last #id wins
+
+
 def read(path: Path) -> Page:
-    return parse(path.read_text(encoding="utf-8"), path)
+    """The page; bytes that are not UTF-8 read as U+FFFD, and `not_utf8` says where
+    (checks/readable.py reports it; every other check reads on)."""
+    data = Path(path).read_bytes()
+    try:
+        return parse(textfile.decode(data, path), path)
+    except textfile.NotUtf8 as error:
+        page = parse(textfile.decode_leniently(data), path)
+        page.not_utf8 = error
+        return page
 
 
 def parse(text: str, path: Path = Path("<text>")) -> Page:
@@ -117,7 +143,7 @@ def parse(text: str, path: Path = Path("<text>")) -> Page:
                 page.meta = parsed.data
                 page.meta_lines = {key[0]: line + 1 for key, line in parsed.lines.items() if len(key) == 1}
             elif parsed.data is not None:
-                page.meta_error = yamlfile.YamlError(path, 2, "front matter is not a list of 'key: value' lines")
+                page.meta_error = yamlfile.YamlError(path, 2, "front matter is not a list of 'key: value' lines.")
             return page
-    page.meta_error = yamlfile.YamlError(path, 1, "front matter has no closing '---' line")
+    page.meta_error = yamlfile.YamlError(path, 1, "front matter has no closing '---' line.")
     return page

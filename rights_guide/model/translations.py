@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rights_guide.model import markdown
+from rights_guide.model.languages import CODE
 from rights_guide.model.project import Project
 
 STATUSES = ("draft", "reviewed")
@@ -44,8 +45,8 @@ def translations(project: Project) -> list[Translation]:
     default = project.default_language()
     found = []
     for language in project.languages():
-        if language.code == default:
-            continue
+        if language.code == default or not CODE.match(language.code):
+            continue  # a malformed code is language-bad-code, not a folder to read
         folder = project.docs / language.code
         for path in sorted(folder.rglob("*.md")):
             relative = path.relative_to(folder)
