@@ -137,9 +137,9 @@ def _compose(text: str, path: Path):
         problem = str(error.problem or error)
         if problem.startswith("date:"):
             raise YamlError(path, line, problem[len("date:"):], kind="date") from None
-        raise YamlError(path, line, f"YAML does not parse: {problem}") from error
+        raise YamlError(path, line, f"YAML does not parse: {problem.rstrip('.')}.") from error
     except yaml.YAMLError as error:
-        raise YamlError(path, 1, f"YAML does not parse: {error}") from error
+        raise YamlError(path, 1, f"YAML does not parse: {str(error).rstrip('.')}.") from error
     except RecursionError:
         raise YamlError(path, 1, "YAML does not parse: it is nested too deeply.") from None
     finally:
