@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from rights_guide.checks import contacts, languages, readability, readable, strings, translations
+from rights_guide.checks import contacts, languages, readability, readable, string_facts, strings, translations
 from rights_guide.model.project import Project
 from rights_guide.problems import Problem
 
-CHECKS = (readable.check, languages.check, strings.check, contacts.check, translations.check, readability.check)
+CHECKS = (readable.check, languages.check, strings.check, string_facts.check, contacts.check, translations.check,
+          readability.check)
 
 
 def run(project: Project) -> list[Problem]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from rights_guide.checks.readable import from_yaml_error
@@ -14,6 +15,8 @@ from rights_guide.model.contacts import (
     find_markers,
     parse,
     problem,
+    review_due,
+    review_interval,
 )
 from rights_guide.model.project import Project
 from rights_guide.problems import Problem
@@ -30,6 +33,9 @@ def check(project: Project) -> list[Problem]:
         return [from_yaml_error(error, "contact-yaml", "correct the YAML syntax (quote phone numbers and text with ': ').",
                                 date_code="contact-bad-date")]
     contacts, problems = parse(file)
+    interval, bad_interval = review_interval(project)
+    problems += [bad_interval] if bad_interval else []
+    problems += review_due(file, interval, dt.date.today())
     entries = file.data.get("contacts") if isinstance(file.data, dict) else None
     all_ids = {str(entry["id"]) for entry in entries if isinstance(entry, dict) and isinstance(entry.get("id"), (str, int))
                } if isinstance(entries, list) else set()

@@ -24,6 +24,9 @@ AUTOLINK = re.compile(r"<(https?://[^<>\s]+)>")
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL = re.compile(r"https?://[^\s)>\]\"']+")
 NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
+# Digits in groups, 6 or more digits in all (callers count them); a full stop or comma
+# after the number ends the sentence, unless a digit follows (a decimal).
+PHONE = re.compile(r"(?<![\d.,])\+?\d[\d ]{4,}\d(?!\d|[.,]\d)")
 # Arabic-Indic and Persian digits count as the same numbers.
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 

@@ -34,11 +34,12 @@ def snapshot(root: Path) -> dict[Path, bytes]:
     return {p: p.read_bytes() for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
 
 
-def assert_reported(site: Path, code: str, relative: str, line: int, words: str) -> list[dict]:
-    """The check exits 1 and reports `code` at relative:line with `words`; it changes no file."""
+def assert_reported(site: Path, code: str, relative: str, line: int, words: str, status: int = 1) -> list[dict]:
+    """The check exits with `status` (1: an error) and reports `code` at relative:line
+    with `words`; it changes no file."""
     before = snapshot(site)
-    status, problems, text = run_check(site)
-    assert status == 1, text
+    exit_status, problems, text = run_check(site)
+    assert exit_status == status, text
     found = find(problems, code)
     named = [p for p in found if p["path"] == relative and int(p["line"]) == line]
     assert named, f"no {code} at {relative}:{line} in:\n{text}"
