@@ -14,7 +14,7 @@ import html
 import subprocess
 from pathlib import Path
 
-from rights_guide.build import i18n, qr
+from rights_guide.build import escaping, i18n, qr
 from rights_guide.build.cache import cache_root
 from rights_guide.model import markdown, translations
 from rights_guide.model.project import Project, page_url
@@ -44,7 +44,7 @@ def language_context(project: Project, config, page) -> dict:
     base_url = page.url[len(prefix):] if page.url.startswith(prefix) else page.url
     context = {
         "page_languages": [
-            {"code": language.code, "name": language.name, "url": page_url(base_url, language.code, default),
+            {"code": language.code, "name": escaping.text(language.name), "url": page_url(base_url, language.code, default),
              "translated": (docs / language.code / path_in_language).exists()}
             for language in project.languages() if shown is None or language.code in shown
         ],
@@ -75,4 +75,4 @@ def print_context(config, page) -> dict:
     qr_file = destination.with_name(destination.stem + ".qr.svg")
     qr_file.parent.mkdir(parents=True, exist_ok=True)
     qr_file.write_text(svg, encoding="utf-8")
-    return {"page_address": address, "page_address_qr": qr_file.name}
+    return {"page_address": escaping.text(address), "page_address_qr": escaping.text(qr_file.name)}
