@@ -24,7 +24,7 @@ CODES = frozenset("""
     tr-untranslated tr-wrong-script tr-outdated
     readability-long-sentence readability-average readability-lix
     leaflet-too-long leaflet-no-pango leaflet-none leaflet-no-placeholder
-    file-encoding front-matter-yaml ui-facts ui-markup contact-review-due
+    file-encoding front-matter-yaml ui-facts ui-markup contact-review-due page-wrong-language
 """.split())
 
 

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from rights_guide.checks import contacts, languages, readability, readable, string_facts, strings, translations
+from rights_guide.checks import (
+    contacts,
+    languages,
+    page_language,
+    readability,
+    readable,
+    string_facts,
+    strings,
+    translations,
+)
 from rights_guide.model.project import Project
 from rights_guide.problems import Problem
 
 CHECKS = (readable.check, languages.check, strings.check, string_facts.check, contacts.check, translations.check,
-          readability.check)
+          readability.check, page_language.check)
 
 
 def run(project: Project) -> list[Problem]:
@@ -15,6 +24,7 @@ def run(project: Project) -> list[Problem]:
     problems = readable.check_setup(project)
     if problems:
         return problems
+    page_language.prepare(project)  # loads its model while the other checks run
     for check in CHECKS:
         problems.extend(check(project))
     return problems

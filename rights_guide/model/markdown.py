@@ -27,6 +27,9 @@ NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 # Digits in groups, 6 or more digits in all (callers count them); a full stop or comma
 # after the number ends the sentence, unless a digit follows (a decimal).
 PHONE = re.compile(r"(?<![\d.,])\+?\d[\d ]{4,}\d(?!\d|[.,]\d)")
+HTML_TAG = re.compile(r"<[^<>]*>")
+ATTR_LIST = re.compile(r"\{[^{}]*\}")
+PROSE_PUNCTUATION = re.compile(r"[#*_`|>\[\]!~=]+")
 # Arabic-Indic and Persian digits count as the same numbers.
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
@@ -83,6 +86,17 @@ class Page:
 
     def markers(self) -> list[Item]:
         return [Item(n, m.group(0).replace(" ", "")) for n, line in self.body_lines() for m in MARKER.finditer(line)]
+
+    def prose(self) -> str:
+        """The words a reader reads: title, description and body text, without
+        markup, link targets, addresses, numbers, code or ids."""
+        parts = [value for key in ("title", "description") if isinstance(value := self.meta.get(key), str)]
+        for _, line in self.body_lines():
+            line = ADMONITION.sub(" ", MARKER.sub(" ", line))
+            line = LINK.sub(lambda m: m.group(0)[: m.group(0).rfind("](")], IMAGE.sub(" ", line))
+            line = NUMBER.sub(" ", EMAIL.sub(" ", URL.sub(" ", HTML_TAG.sub(" ", ATTR_LIST.sub(" ", line)))))
+            parts.append(PROSE_PUNCTUATION.sub(" ", line))
+        return " ".join(" ".join(parts).split())
 
     def prose_tokens(self) -> dict[str, list[Item]]:
         """E-mails, URLs and numbers written in the text (not in link targets, markers or ids)."""
