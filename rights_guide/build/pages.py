@@ -23,9 +23,12 @@ from rights_guide.model.project import Project, page_url
 def english_changed_on(project: Project, english: Path) -> str:
     """Date of the last commit that changed the English page (outside git: its last_reviewed
     date, else the file's modification date)."""
-    result = subprocess.run(["git", "log", "-1", "--format=%cs", "--", str(english)], cwd=project.root,
-                            capture_output=True, text=True, check=False)
-    if result.returncode == 0 and result.stdout.strip():
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%cs", "--", str(english)], cwd=project.root,
+                                capture_output=True, text=True, check=False)
+    except OSError:  # no git at all
+        result = None
+    if result is not None and result.returncode == 0 and result.stdout.strip():
         return result.stdout.strip()
     reviewed = markdown.read(english).meta.get("last_reviewed")
     if reviewed:
