@@ -61,8 +61,3 @@ def markup(text: str) -> str | None:
         if match:
             return f"{what} ({text[match.start():match.start() + 12]!r}...)"
     return None
-
-
-def fill(template: str, **values: object) -> str:
-    """Fill `{name}` placeholders; unknown ones stay visible rather than vanish."""
-    return PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), m.group(0))), template)
