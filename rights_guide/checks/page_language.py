@@ -22,6 +22,7 @@ import os
 import re
 import tempfile
 from dataclasses import dataclass, field
+from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -64,6 +65,7 @@ class Run:
 _runs: dict[Path, Run] = {}
 
 
+@cache
 def model_version() -> str:
     try:
         return version("py3langid")

@@ -129,16 +129,27 @@ def parse_heading(line: str) -> tuple[int, str | None] | None:
     return len(start.group(1)), ids[-1] if ids else None  # attr_list: the last #id wins
 
 
+# Several checks read the same pages: parse each version of a file once (keyed on
+# modification time and size, so `mkdocs serve` sees edits). Treat a Page as read-only.
+_pages: dict[Path, tuple[tuple[int, int], Page]] = {}
+
+
 def read(path: Path) -> Page:
     """The page; bytes that are not UTF-8 read as U+FFFD, and `not_utf8` says where
     (checks/readable.py reports it; every other check reads on)."""
-    data = Path(path).read_bytes()
-    try:
-        return parse(textfile.decode(data, path), path)
-    except textfile.NotUtf8 as error:
-        page = parse(textfile.decode_leniently(data), path)
-        page.not_utf8 = error
-        return page
+    path = Path(path)
+    stat = path.stat()
+    version = (stat.st_mtime_ns, stat.st_size)
+    cached = _pages.get(path)
+    if cached is None or cached[0] != version:
+        data = path.read_bytes()
+        try:
+            page = parse(textfile.decode(data, path), path)
+        except textfile.NotUtf8 as error:
+            page = parse(textfile.decode_leniently(data), path)
+            page.not_utf8 = error
+        cached = _pages[path] = (version, page)
+    return cached[1]
 
 
 def parse(text: str, path: Path = Path("<text>")) -> Page:
