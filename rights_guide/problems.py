@@ -28,6 +28,7 @@ CODES = frozenset("""
     readability-long-sentence readability-average readability-lix
     leaflet-too-long leaflet-no-pango leaflet-none leaflet-no-placeholder
     offline-no-site offline-no-placeholder
+    file-encoding front-matter-yaml ui-facts ui-markup contact-review-due page-wrong-language
 """.split())
 
 

@@ -96,10 +96,12 @@ def _srcset_urls(value: str) -> list[str]:
     return urls
 
 
-CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
-CSS_IMPORT = re.compile(r"""@import\s+(?:url\(\s*(['"]?)(.*?)\1\s*\)|(['"])(.*?)\3)""", re.I)
-CSS_FONT_FACE = re.compile(r"@font-face\s*\{([^}]*)\}", re.I)
-CSS_SRC_URL = re.compile(r"""\bsrc\s*:[^;]*?url\(\s*(['"]?)(.*?)\1\s*\)""", re.I)
+# Linear in the file: a comment left open runs to the end (as in CSS), and no
+# part is searched past the next quote, bracket or semicolon.
+CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|\Z)", re.S)
+CSS_IMPORT = re.compile(r"""@import\s+(?:url\(\s*(['"]?)([^()'";]*)\1\s*\)|(['"])([^'";]*)\3)""", re.I)
+CSS_FONT_FACE = re.compile(r"@font-face\s*\{([^{}]*)\}", re.I)
+CSS_SRC_URL = re.compile(r"""\bsrc\s*:[^;:]*?url\(\s*(['"]?)([^()'";]*)\1\s*\)""", re.I)
 
 
 def css_references(text: str) -> list[tuple[str, str]]:

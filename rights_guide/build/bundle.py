@@ -25,17 +25,19 @@ from mkdocs.exceptions import PluginError
 
 from rights_guide.build import csstrim
 
-STYLESHEET = re.compile(r'[ \t]*<link\b[^>]*\brel="stylesheet"[^>]*>\n?', re.I)
-SCRIPT = re.compile(r'[ \t]*<script\b[^>]*\bsrc="[^"]*"[^>]*>\s*</script>\n?', re.I)
+# Each pattern is linear in the page: a run of spaces is tried from its start only.
+STYLESHEET = re.compile(r'(?<![ \t])[ \t]*<link\b[^>]*\brel="stylesheet"[^>]*>\n?', re.I)
+SCRIPT = re.compile(r'(?<![ \t])[ \t]*<script\b[^>]*\bsrc="[^"]*"[^>]*>\s*</script>\n?', re.I)
 ICON = re.compile(r'<link\b[^>]*\brel="icon"[^>]*\bhref="([^"]+)"', re.I)
 HREF = re.compile(r'\b(?:href|src)="([^"]+)"')
 MEDIA = re.compile(r'\bmedia="([^"]+)"')
 BUNDLE_DIR = "assets"
 # Template indentation: line breaks keep the spaces between words, the
 # indentation after them only costs bytes. Pre-formatted text is left as it is.
-INDENT = re.compile(r"\n[ \t]+|[ \t]+\n")
+INDENT = re.compile(r"\n[ \t]+|(?<![ \t])[ \t]+\n")
 MATERIAL_DATA = re.compile(r'\s(data-md-[\w-]+)(?:="[^"]*")?(?=[\s>])')
-KEEP_AS_IS = re.compile(r"(<(pre|textarea|script)\b.*?</\2>)", re.S | re.I)
+# An element left open keeps the rest of the page as it is (and the search for its end stays linear).
+KEEP_AS_IS = re.compile(r"(<(pre|textarea|script)\b.*?(?:</\2>|\Z))", re.S | re.I)
 
 
 @dataclass

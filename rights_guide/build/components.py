@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rights_guide.build import escaping
 from rights_guide.build.print_links import print_attribute
 from rights_guide.checks.contacts import check_markers
 from rights_guide.model import contacts as contact_data
@@ -68,7 +69,7 @@ def place_contacts(project: Project, config, markdown: str, source: Path) -> str
             raise ContactError("\n".join(problem.format(project.root) for problem in problems))
     language = source.resolve().relative_to(Path(config.docs_dir).resolve()).parts[0]
     try:
-        ui = strings.load(project, language)
+        ui = escaping.ui_strings(strings.load(project, language))
     except yamlfile.YamlError as error:
         raise ContactError(error.format(project.root)) from error
     env = theme_env(config)
@@ -81,7 +82,7 @@ def place_contacts(project: Project, config, markdown: str, source: Path) -> str
         contact = known[contact_id]
         if kind == "phone":
             return str(phone(contact.phones[0])) if contact.phones else ui[f"contacts.{contact_id}.name"]
-        html = card.render(contact=contact, ui=ui, ui_fill=strings.fill, print_attribute=print_attribute,
+        html = card.render(contact=contact, ui=ui, ui_fill=escaping.fill, print_attribute=print_attribute,
                            heading="p", language_names=names)
         return "\n\n" + html + "\n\n"
 

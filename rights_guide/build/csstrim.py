@@ -26,7 +26,7 @@ GROUPING_AT_RULES = {"media", "supports", "container", "layer", "document"}
 # Functional pseudo-classes matching when any of their selectors matches.
 ANY_OF = {"is", "where", "matches", "-webkit-any", "-moz-any", "has"}
 
-TAG = re.compile(r"<([a-zA-Z][\w-]*)([^<>]*)>")
+TAG = re.compile(r"<([a-zA-Z][\w-]*+)([^<>]*)>")  # *+: a long name is not tried again shorter
 ATTRIBUTE = re.compile(r"""([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 WORD = re.compile(r"[\w-]+")
 VAR = re.compile(r"var\(\s*(--[\w-]+)")

@@ -14,7 +14,7 @@ import html
 import subprocess
 from pathlib import Path
 
-from rights_guide.build import i18n, qr
+from rights_guide.build import escaping, i18n, qr
 from rights_guide.build.cache import cache_root
 from rights_guide.model import markdown, translations
 from rights_guide.model.project import Project, page_url
@@ -23,9 +23,12 @@ from rights_guide.model.project import Project, page_url
 def english_changed_on(project: Project, english: Path) -> str:
     """Date of the last commit that changed the English page (outside git: its last_reviewed
     date, else the file's modification date)."""
-    result = subprocess.run(["git", "log", "-1", "--format=%cs", "--", str(english)], cwd=project.root,
-                            capture_output=True, text=True, check=False)
-    if result.returncode == 0 and result.stdout.strip():
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%cs", "--", str(english)], cwd=project.root,
+                                capture_output=True, text=True, check=False)
+    except OSError:  # no git at all
+        result = None
+    if result is not None and result.returncode == 0 and result.stdout.strip():
         return result.stdout.strip()
     reviewed = markdown.read(english).meta.get("last_reviewed")
     if reviewed:
@@ -44,7 +47,7 @@ def language_context(project: Project, config, page) -> dict:
     base_url = page.url[len(prefix):] if page.url.startswith(prefix) else page.url
     context = {
         "page_languages": [
-            {"code": language.code, "name": language.name, "url": page_url(base_url, language.code, default),
+            {"code": language.code, "name": escaping.text(language.name), "url": page_url(base_url, language.code, default),
              "translated": (docs / language.code / path_in_language).exists()}
             for language in project.languages() if shown is None or language.code in shown
         ],
@@ -90,4 +93,4 @@ def print_context(config, page) -> dict:
     qr_file = destination.with_name(destination.stem + ".qr.svg")
     qr_file.parent.mkdir(parents=True, exist_ok=True)
     qr_file.write_text(svg, encoding="utf-8")
-    return {"page_address": address, "page_address_qr": qr_file.name}
+    return {"page_address": escaping.text(address), "page_address_qr": escaping.text(qr_file.name)}

@@ -15,6 +15,7 @@ from xml.etree.ElementTree import Element
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
 
 MAX_SHORT = 32
 
@@ -36,10 +37,10 @@ def print_address(url: str, text: str = "") -> str | None:
     return None if short.split("/", 1)[0] in text else short
 
 
-def print_attribute(url: str, text: str = "") -> str:
-    """` data-rg-print="..."` for a template, or nothing."""
+def print_attribute(url: str, text: str = "") -> Markup:
+    """` data-rg-print="..."` for a template (escaped: rights_guide/build/escaping.py), or nothing."""
     short = print_address(str(url), str(text))
-    return f' data-rg-print="{short}"' if short else ""
+    return Markup(' data-rg-print="%s"') % short if short else Markup("")
 
 
 class PrintAddresses(Treeprocessor):

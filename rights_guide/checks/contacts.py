@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
+from rights_guide.checks.readable import from_yaml_error
 from rights_guide.model import strings as ui_strings
-from rights_guide.model import yamlfile
+from rights_guide.model import textfile, yamlfile
 from rights_guide.model.contacts import (
     MARKER_KINDS,
     TEXT_FIELDS,
@@ -13,6 +15,8 @@ from rights_guide.model.contacts import (
     find_markers,
     parse,
     problem,
+    review_due,
+    review_interval,
 )
 from rights_guide.model.project import Project
 from rights_guide.problems import Problem
@@ -26,14 +30,22 @@ def check(project: Project) -> list[Problem]:
         return [problem(path, 1, "contact-missing-field", "the contacts file is missing.",
                          "create data/contacts.yml with a 'contacts:' list.")]
     except yamlfile.YamlError as error:
-        return [problem(error.path, error.line, "contact-yaml", error.message,
-                         "correct the YAML syntax (quote phone numbers and text with ': ').")]
+        return [from_yaml_error(error, "contact-yaml", "correct the YAML syntax (quote phone numbers and text with ': ').",
+                                date_code="contact-bad-date")]
     contacts, problems = parse(file)
-    all_ids = {entry.get("id") for entry in file.data.get("contacts") or [] if isinstance(entry, dict)}
+    interval, bad_interval = review_interval(project)
+    problems += [bad_interval] if bad_interval else []
+    problems += review_due(file, interval, dt.date.today())
+    entries = file.data.get("contacts") if isinstance(file.data, dict) else None
+    all_ids = {str(entry["id"]) for entry in entries if isinstance(entry, dict) and isinstance(entry.get("id"), (str, int))
+               } if isinstance(entries, list) else set()
 
     source_strings = ui_strings.strings_path(project, project.default_language())
-    english = ui_strings.load(project, project.default_language())
-    for contact in contacts.values():
+    try:
+        english = ui_strings.load(project, project.default_language())
+    except yamlfile.YamlError:
+        english = None  # the strings check reports the file
+    for contact in contacts.values() if english is not None else ():
         for key in TEXT_FIELDS:
             if f"contacts.{contact.id}.{key}" not in english:
                 problems.append(problem(source_strings, 1, "contact-no-text",
@@ -46,7 +58,7 @@ def check(project: Project) -> list[Problem]:
 
 def check_markers(markdown: Path, known_ids) -> list[Problem]:
     problems = []
-    for marker in find_markers(markdown.read_text(encoding="utf-8")):
+    for marker in find_markers(textfile.read_leniently(markdown)):
         if marker.kind not in MARKER_KINDS:
             problems.append(problem(markdown, marker.line, "marker-unknown",
                                      f"'{marker.text}' is not a known marker.",

@@ -79,8 +79,11 @@ def check(project: Project) -> list[Problem]:
 
 def language_names_in_config(project: Project) -> dict[str, str]:
     """static-i18n requires a `name` per language in mkdocs.yml: the copy the check compares."""
-    for plugin in project.config().data.get("plugins") or []:
-        if isinstance(plugin, dict) and "i18n" in plugin:
+    data = project.config().data
+    plugins = data.get("plugins") if isinstance(data, dict) else None
+    for plugin in plugins if isinstance(plugins, list) else []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
+            entries = plugin["i18n"].get("languages")
             return {str(entry.get("locale")): str(entry.get("name", ""))
-                    for entry in (plugin["i18n"] or {}).get("languages") or []}
+                    for entry in (entries if isinstance(entries, list) else []) if isinstance(entry, dict)}
     return {}

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from rights_guide.model import markdown
+from rights_guide.model import markdown, textfile
 from rights_guide.model.contacts import MARKER
 from rights_guide.model.project import Project
 from rights_guide.problems import Problem
@@ -29,9 +29,11 @@ LONG_WORD_LETTERS = 6
 
 WORD = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*|\d+(?:[.,:–-]\d+)*", re.UNICODE)
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+")
-LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-ATTRIBUTES = re.compile(r"\{[#.:][^}]*\}")
-HTML_TAG = re.compile(r"<[^>]+>")
+# Linear in the line: no part is searched past the next bracket of its kind.
+LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
+ATTRIBUTES = re.compile(r"\{[#.:][^{}]*\}")
+HTML_TAG = re.compile(r"<[^<>]+>")
+NON_WORD = re.compile(r"\W")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 
 
@@ -97,7 +99,8 @@ def score(text: str) -> PageScore:
         for part in SENTENCE_END.split(joined):
             words = WORD.findall(part)
             if words:
-                long_words = sum(1 for w in words if len(re.sub(r"\W", "", w)) > LONG_WORD_LETTERS)
+                long_words = sum(1 for w in words
+                                 if len(w) > LONG_WORD_LETTERS and len(NON_WORD.sub("", w)) > LONG_WORD_LETTERS)
                 sentences.append(Sentence(buffer_line, part.strip(), len(words), long_words))
 
     previous = None
@@ -118,7 +121,7 @@ def score(text: str) -> PageScore:
 
 
 def check_page(path: Path, first_read: bool = False) -> list[Problem]:
-    result = score(path.read_text(encoding="utf-8"))
+    result = score(textfile.read_leniently(path))
     limit = FIRST_READ_SENTENCE_WORDS if first_read else MAX_SENTENCE_WORDS
     problems = []
     for sentence in result.sentences:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rights_guide.checks.readable import from_yaml_error
 from rights_guide.model import yamlfile
 from rights_guide.model.project import Project
 from rights_guide.model.strings import PLACEHOLDER, flatten, strings_path
@@ -20,8 +21,7 @@ def check(project: Project) -> list[Problem]:
     try:
         source_values, _ = flatten(yamlfile.load(source_path))
     except yamlfile.YamlError as error:
-        return [Problem(error.path, error.line, "ui-yaml", error.message,
-                        "correct the YAML syntax (quote text that contains ': ' or starts with a symbol).")]
+        return [from_yaml_error(error, "ui-yaml")]
 
     for language in project.languages():
         path = strings_path(project, language.code)
@@ -30,8 +30,7 @@ def check(project: Project) -> list[Problem]:
         try:
             file = yamlfile.load(path)
         except yamlfile.YamlError as error:
-            problems.append(Problem(error.path, error.line, "ui-yaml", error.message,
-                                    "correct the YAML syntax (quote text that contains ': ' or starts with a symbol)."))
+            problems.append(from_yaml_error(error, "ui-yaml"))
             continue
         if not isinstance(file.data, dict):
             problems.append(Problem(path, 1, "ui-yaml", "the file is not a mapping of keys to text.",

@@ -1,13 +1,14 @@
 """`python -m rights_guide mark-translated LANG PAGE`: record that a translation is
-up to date with the English page as it is now."""
+up to date with the English page as it is now. Only a version git has is
+recorded (the English page committed), so `diff` can always show it later."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from rights_guide.model import frontmatter
+from rights_guide.model import frontmatter, textfile
 from rights_guide.model.project import Project
-from rights_guide.model.translations import Translation, translations
+from rights_guide.model.translations import Translation, translations, version_in_git
 
 
 def find(project: Project, language: str, page: str) -> Translation | str:
@@ -31,9 +32,20 @@ def run(project: Project, language: str, page: str, reviewed: bool = False) -> i
         print(translation)
         return 1
     version = translation.english_version
-    frontmatter.set_key(translation.path, "translated_from", version)
-    if reviewed:
-        frontmatter.set_key(translation.path, "status", "reviewed")
+    refused = version_in_git(project, translation.english, version)
+    if refused:
+        print(refused)
+        return 1
+    try:
+        frontmatter.set_key(translation.path, "translated_from", version)
+        if reviewed:
+            frontmatter.set_key(translation.path, "status", "reviewed")
+    except textfile.NotUtf8 as error:
+        print(f"{translation.path.relative_to(project.root)}:{error.line}: {error.message} Fix: {error.fix}")
+        return 1
+    except ValueError as error:  # no closing --- line
+        print(f"{error} Fix: end the front matter with a line '---'.")
+        return 1
     shown = translation.path.relative_to(project.root)
     print(f"{shown}: translated_from set to {version[:12]} (docs/{project.default_language()}/"
           f"{translation.relative.as_posix()} as it is now){'; status: reviewed' if reviewed else ''}.")

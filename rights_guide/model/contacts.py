@@ -13,18 +13,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rights_guide.model import yamlfile
+from rights_guide.model.strings import MARKDOWN_LINK, markup
 from rights_guide.model.project import Project
-from rights_guide.problems import Problem
+from rights_guide.problems import WARNING, Problem
 
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PHONE = re.compile(r"^\+?[0-9]+(?: [0-9]+)*$")
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
+EMAIL = re.compile(r"^[^@\s<>\"'&]+@[^@\s<>\"'&]+\.[a-z]{2,}$")
+WEB = re.compile(r"^https://[^\s<>\"'`{}|\\^]+$")
 LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 CONFIDENCE = ("high", "medium")
 TEXT_FIELDS = ("name", "purpose")
 # `[[contact: id]]` on a line of its own places a card; `[[phone: id]]` inside
 # a sentence places the channel's first phone number as a link.
-MARKER = re.compile(r"\[\[\s*([a-z]+)\s*:\s*([^\]\s]*)\s*\]\]")
+# Possessive (*+): the parts cannot overlap, so no run of spaces is tried twice.
+MARKER = re.compile(r"\[\[\s*+([a-z]+)\s*+:\s*+([^\[\]\s]*+)\s*+\]\]")
 MARKER_KINDS = ("contact", "phone")
 
 
@@ -105,6 +108,7 @@ def _entry(file: yamlfile.YamlFile, index: int, entry: dict,
         bad.append(problem(path, file.line("contacts", index, key), code, message, fix))
 
     contact_id = entry.get("id")
+    contact_id = str(contact_id) if isinstance(contact_id, (str, int)) else contact_id
     label = f"contact '{contact_id}'" if contact_id else f"contact #{index + 1}"
     for key in ("id", "source", "checked", "confidence"):
         if entry.get(key) in (None, ""):
@@ -113,7 +117,7 @@ def _entry(file: yamlfile.YamlFile, index: int, entry: dict,
     if contact_id is not None and not ID.match(str(contact_id)):
         fail("id", "contact-bad-value", f"id '{contact_id}' is not lower-case words joined by '-'.",
              "use an id like 'victim-support-line'.")
-    if contact_id in seen:
+    if isinstance(contact_id, str) and contact_id in seen:
         fail("id", "contact-duplicate-id", f"id '{contact_id}' is used twice (first on line {seen[contact_id].line}).",
              "give each channel its own id, or merge the two entries.")
     if not (entry.get("phones") or entry.get("web") or entry.get("email")):
@@ -122,6 +126,11 @@ def _entry(file: yamlfile.YamlFile, index: int, entry: dict,
                             "add at least one verified phone number, web address or e-mail."))
     phones = _phones(file, index, entry, label, bad)
     _check_values(entry, label, fail)
+    for key, text in _texts(entry):
+        described = markup(text) or ("Markdown link syntax ('](')" if MARKDOWN_LINK.search(text) else None)
+        if described:
+            fail(key, "contact-bad-value", f"'{key}' of {label} holds {described}; contact data is shown as text.",
+                 "write the plain value only: no <tags>, no &entities; and no [links](...).")
     languages = entry.get("languages") or []
     if bad or not contact_id:
         return None, bad
@@ -134,9 +143,29 @@ def _entry(file: yamlfile.YamlFile, index: int, entry: dict,
     ), bad
 
 
+def _texts(entry: dict) -> list[tuple[str, str]]:
+    """(top-level key, text) for every text in the entry, also inside lists and mappings."""
+    found, stack = [], [(key, value) for key, value in entry.items()]
+    while stack:
+        key, value = stack.pop()
+        if isinstance(value, str):
+            found.append((str(key), value))
+        elif isinstance(value, dict):
+            stack += [(key, item) for item in value.values()]
+        elif isinstance(value, list):
+            stack += [(key, item) for item in value]
+    return sorted(found)
+
+
 def _phones(file: yamlfile.YamlFile, index: int, entry: dict, label: str, bad: list[Problem]) -> list[Phone]:
-    phones = []
-    for position, phone in enumerate(entry.get("phones") or []):
+    phones: list[Phone] = []
+    listed = entry.get("phones") or []
+    if not isinstance(listed, list):
+        bad.append(problem(file.path, file.line("contacts", index, "phones"), "contact-bad-phone",
+                            f"'phones' of {label} is not a list.",
+                            "write each number on its own line: '- number: \"+358 295 463 177\"'."))
+        return phones
+    for position, phone in enumerate(listed):
         number = phone.get("number") if isinstance(phone, dict) else phone
         if not isinstance(number, str) or not PHONE.match(number):
             bad.append(problem(file.path, file.line("contacts", index, "phones", position), "contact-bad-phone",
@@ -152,6 +181,8 @@ def _phones(file: yamlfile.YamlFile, index: int, entry: dict, label: str, bad: l
 def _check_values(entry: dict, label: str, fail) -> None:
     """The form of each field: date, addresses, e-mail, confidence, languages."""
     checked = entry.get("checked")
+    if isinstance(checked, dt.datetime):
+        checked = checked.date()
     if checked not in (None, "") and not isinstance(checked, dt.date):
         fail("checked", "contact-bad-date", f"'checked' of {label} is {checked!r}, not a date.",
              "write the date the details were last checked as YYYY-MM-DD, without quotes.")
@@ -160,7 +191,7 @@ def _check_values(entry: dict, label: str, fail) -> None:
              "write the date the details were really checked.")
     for key in ("web", "source"):
         value = entry.get(key)
-        if value not in (None, "") and not str(value).startswith("https://"):
+        if value not in (None, "") and not WEB.match(str(value)):
             fail(key, "contact-bad-value", f"'{key}' of {label} is {value!r}, not an https:// address.",
                  "write the full address starting with https://.")
     email = entry.get("email")
@@ -176,6 +207,42 @@ def _check_values(entry: dict, label: str, fail) -> None:
     if not isinstance(languages, list) or not all(isinstance(x, str) and LANGUAGE.match(x) for x in languages):
         fail("languages", "contact-bad-value", f"'languages' of {label} must be a list of language codes.",
              "write e.g. [fi, sv, en] (codes from data/languages.yml).")
+
+
+REVIEW_INTERVAL_DAYS = 365
+
+
+def review_interval(project: Project) -> tuple[int, Problem | None]:
+    """mkdocs.yml `extra.review_interval_days`: how old a contact's `checked` date may
+    be before it is due for checking again (default 365), and a problem if it is not a number."""
+    config = project.config()
+    extra = config.data.get("extra") if isinstance(config.data, dict) else None
+    value = extra.get("review_interval_days", REVIEW_INTERVAL_DAYS) if isinstance(extra, dict) else REVIEW_INTERVAL_DAYS
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        return REVIEW_INTERVAL_DAYS, problem(
+            config.path, config.line("extra", "review_interval_days"), "contact-bad-value",
+            f"extra.review_interval_days is {value!r}, not a number of days.",
+            f"write a whole number of days, e.g. review_interval_days: {REVIEW_INTERVAL_DAYS}.")
+    return value, None
+
+
+def review_due(file: yamlfile.YamlFile, interval: int, today: dt.date) -> list[Problem]:
+    """Warnings for channels whose `checked` date is older than `interval` days."""
+    entries = file.data.get("contacts") if isinstance(file.data, dict) else None
+    found = []
+    for index, entry in enumerate(entries if isinstance(entries, list) else []):
+        checked = entry.get("checked") if isinstance(entry, dict) else None
+        checked = checked.date() if isinstance(checked, dt.datetime) else checked
+        if not isinstance(checked, dt.date) or (today - checked).days <= interval:
+            continue
+        strength = (" Its confidence is 'high', which needs a current source."
+                    if entry.get("confidence") == "high" else "")
+        found.append(Problem(file.path, file.line("contacts", index, "checked"), "contact-review-due",
+                             f"contact '{entry.get('id')}' was last checked on {checked}, {(today - checked).days} "
+                             f"days ago (review interval: {interval} days).{strength}",
+                             "compare its details with the source again, correct what changed, and write the "
+                             "date of that check as 'checked' (YYYY-MM-DD).", severity=WARNING))
+    return found
 
 
 def load(project: Project) -> dict[str, Contact]:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from rights_guide.model import textfile
+
 
 def set_key(path: Path, key: str, value: str) -> None:
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines = textfile.read(path).splitlines(keepends=True)  # NotUtf8 if the file is not UTF-8
     entry = f"{key}: {value}\n"
     if not lines or lines[0].strip() != "---":
         path.write_text("---\n" + entry + "---\n\n" + "".join(lines), encoding="utf-8")

@@ -50,12 +50,14 @@ class Project:
         """The languages mkdocs.yml builds, in its order, with their facts from the table."""
         config = self.config()
         table = self.language_table()
-        plugins = config.data.get("plugins") or []
-        for index, plugin in enumerate(plugins):
+        plugins = config.data.get("plugins") if isinstance(config.data, dict) else None
+        for index, plugin in enumerate(plugins if isinstance(plugins, list) else []):
             if isinstance(plugin, dict) and "i18n" in plugin:
-                entries = (plugin["i18n"] or {}).get("languages") or []
+                settings = plugin["i18n"] if isinstance(plugin["i18n"], dict) else {}
+                entries = settings.get("languages") if isinstance(settings.get("languages"), list) else []
                 found = []
                 for position, entry in enumerate(entries):
+                    entry = entry if isinstance(entry, dict) else {}
                     code = str(entry.get("locale", ""))
                     facts = table.get(code)
                     found.append(Language(

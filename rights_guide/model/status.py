@@ -32,11 +32,17 @@ class LanguageStatus:
 
 
 def _string_counts(project: Project, code: str) -> tuple[int, int]:
-    english, _ = strings.flatten(yamlfile.load(strings.strings_path(project, project.default_language())))
+    """(translated, English) keys; a file that does not load counts as nothing translated
+    (`python -m rights_guide check` says why)."""
+    try:
+        english, _ = strings.flatten(yamlfile.load(strings.strings_path(project, project.default_language())))
+    except (OSError, yamlfile.YamlError):
+        return 0, 0
     path = strings.strings_path(project, code)
-    if not path.exists():
+    try:
+        values, _ = strings.flatten(yamlfile.load(path))
+    except (OSError, yamlfile.YamlError):
         return 0, len(english)
-    values, _ = strings.flatten(yamlfile.load(path))
     done = sum(1 for key in english if isinstance(values.get(key), str) and values[key].strip())
     return done, len(english)
 

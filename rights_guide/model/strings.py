@@ -13,6 +13,10 @@ from rights_guide.model import yamlfile
 from rights_guide.model.project import Project
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+# Markup that text values (strings, contact data) must not hold: they are shown as text.
+TAG = re.compile(r"</?[a-zA-Z!?]")
+ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);")
+MARKDOWN_LINK = re.compile(r"\]\(")
 
 
 def strings_path(project: Project, code: str) -> Path:
@@ -50,6 +54,10 @@ def load(project: Project, code: str) -> dict[str, str]:
     return merged
 
 
-def fill(template: str, **values: object) -> str:
-    """Fill `{name}` placeholders; unknown ones stay visible rather than vanish."""
-    return PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), m.group(0))), template)
+def markup(text: str) -> str | None:
+    """The HTML in `text`, described ("an HTML tag ('<meta http-e...')"), or None."""
+    for pattern, what in ((TAG, "an HTML tag"), (ENTITY, "an HTML entity")):
+        match = pattern.search(text)
+        if match:
+            return f"{what} ({text[match.start():match.start() + 12]!r}...)"
+    return None

@@ -15,7 +15,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from rights_guide.model import markdown
+from rights_guide.model import markdown, textfile
+from rights_guide.model.languages import CODE
 from rights_guide.model.project import Project
 
 STATUSES = ("draft", "reviewed")
@@ -48,8 +49,8 @@ def translations(project: Project) -> list[Translation]:
     default = project.default_language()
     found = []
     for language in project.languages():
-        if language.code == default:
-            continue
+        if language.code == default or not CODE.match(language.code):
+            continue  # a malformed code is language-bad-code, not a folder to read
         folder = project.docs / language.code
         for path in sorted(folder.rglob("*.md")):
             relative = path.relative_to(folder)
@@ -68,14 +69,45 @@ def is_outdated(translation: Translation, page: markdown.Page) -> bool:
     return isinstance(recorded, str) and BLOB_ID.match(recorded) is not None and recorded != translation.english_version
 
 
+def _git(project: Project, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", *args], cwd=project.root, capture_output=True, text=True, check=False)
+
+
+def is_git_checkout(project: Project) -> bool:
+    try:
+        return _git(project, "rev-parse", "--is-inside-work-tree").stdout.strip() == "true"
+    except OSError:  # no git at all
+        return False
+
+
+def is_shallow(project: Project) -> bool:
+    return _git(project, "rev-parse", "--is-shallow-repository").stdout.strip() == "true"
+
+
+def version_in_git(project: Project, english: Path, version: str) -> str | None:
+    """Why `version` (the English file as it is on disk) cannot be recorded, or None
+    if git has it: a translation may only record a version `diff` can show later."""
+    shown = english.relative_to(project.root).as_posix() if english.is_relative_to(project.root) else str(english)
+    if not is_git_checkout(project):
+        return (f"{shown}:1: this folder is not a git checkout, so no English version can be recorded. "
+                "Fix: run the command in a clone of the site's repository.")
+    changes = _git(project, "status", "--porcelain", "--", str(english)).stdout.strip()
+    if changes or _git(project, "cat-file", "-e", version).returncode != 0:
+        return (f"{shown}:1: the English page has changes that are not committed, so this version of it is not "
+                "in git and 'diff' could never show it later. Fix: commit the English page first "
+                f"(git add {shown} && git commit), or undo the change you did not mean "
+                f"(git checkout -- {shown}); then run mark-translated again.")
+    return None
+
+
 def old_english(project: Project, version: str) -> str | None:
     """The English page's text at the version a translation records, from git's
     object store; None where that version is not in this clone."""
-    result = subprocess.run(["git", "cat-file", "blob", version], cwd=project.root,
-                            capture_output=True, check=False)
+    try:
+        result = subprocess.run(["git", "cat-file", "blob", version], cwd=project.root,
+                                capture_output=True, check=False)
+    except OSError:  # no git at all
+        return None
     if result.returncode != 0:
         return None
-    try:
-        return result.stdout.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
+    return textfile.decode_leniently(result.stdout)

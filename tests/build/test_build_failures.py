@@ -25,7 +25,7 @@ def test_broken_strings_file_fails_the_build_with_path_and_line(fixture_site):
     (fixture_site / "data/strings/ar.yml").write_text('exit_label: "اخرج\n', encoding="utf-8")
     result = build(fixture_site)
     assert result.returncode != 0
-    assert "data/strings/ar.yml:2: YAML does not parse" in result.stderr + result.stdout
+    assert "data/strings/ar.yml:2: ui-yaml: YAML does not parse" in result.stderr + result.stdout
 
 
 def test_bad_contact_data_fails_the_build(fixture_site):

@@ -111,6 +111,9 @@ def test_mark_translated_records_the_git_blob_id(fixture_site, capsys):
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("translated_from:", "translated_from: 0000000000000000000000000000000000000000\n#"),
                     encoding="utf-8")
+    git(fixture_site, "init", "-q")  # only a committed English version is recorded
+    git(fixture_site, "add", "-A")
+    git(fixture_site, "commit", "-qm", "start")
     status, out = run_command(capsys, "--root", str(fixture_site), "mark-translated", "fi", "help.md", "--reviewed")
     assert status == 0, out
     expected = subprocess.run(["git", "hash-object", str(fixture_site / "docs/en/help.md")],
