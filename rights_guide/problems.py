@@ -29,6 +29,7 @@ CODES = frozenset("""
     leaflet-too-long leaflet-no-pango leaflet-none leaflet-no-placeholder
     offline-no-site offline-no-placeholder
     file-encoding front-matter-yaml ui-facts ui-markup contact-review-due page-wrong-language
+    page-review-due page-future-date
 """.split())
 
 

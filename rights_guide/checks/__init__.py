@@ -7,6 +7,7 @@ from rights_guide.checks import (
     config,
     contacts,
     files,
+    freshness,
     languages,
     links,
     page_language,
@@ -20,7 +21,7 @@ from rights_guide.model.project import Project
 from rights_guide.problems import Problem
 
 CHECKS = (readable.check, languages.check, config.check, strings.check, string_facts.check, contacts.check,
-          files.check, links.check, translations.check, characters.check, readability.check,
+          freshness.check, files.check, links.check, translations.check, characters.check, readability.check,
           page_language.check)
 
 

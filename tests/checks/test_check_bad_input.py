@@ -51,6 +51,15 @@ TESTED_ELSEWHERE = {
     "tr-file-name": "tests/checks/test_files.py",
     "tr-kept-fields": "tests/checks/test_links.py",
     "front-matter-url": "tests/checks/test_links.py",
+    # Robustness, facts in strings and data, the language of pages, the offline guide.
+    "contact-review-due": "tests/checks/test_strings_facts.py",
+    "file-encoding": "tests/checks/test_robustness.py",
+    "front-matter-yaml": "tests/checks/test_robustness.py",
+    "offline-no-placeholder": "tests/build/test_offline.py",
+    "offline-no-site": "tests/build/test_offline.py",
+    "page-wrong-language": "tests/checks/test_page_language.py",
+    "ui-facts": "tests/checks/test_strings_facts.py",
+    "ui-markup": "tests/checks/test_strings_facts.py",
 }
 
 
