@@ -157,10 +157,14 @@ def test_untranslated_page_says_so_in_the_readers_language(content_pages, built_
             assert soup.select_one(".rg-notice--fallback") is None, path
             continue
         fallbacks.append(path)
-        notice = soup.select_one(".rg-notice--fallback").get_text(" ", strip=True)
-        name = next(language_.name for language_ in PROJECT.languages() if language_.code == language)
-        template = STRINGS[language].get("fallback_notice") or STRINGS[DEFAULT]["fallback_notice"]
-        assert notice == template.replace("{language}", name), path
+        notice = soup.select_one(".rg-notice--fallback p").get_text(" ", strip=True)
+        # A whole sentence per language (no {language} placeholder to inflect).
+        assert notice == (STRINGS[language].get("fallback_notice") or STRINGS[DEFAULT]["fallback_notice"]), path
+        # The way back: the home and help pages in the reader's language.
+        links = {(path.parent / a["href"]).resolve() / "index.html"
+                 for a in soup.select(".rg-notice--fallback a[href]")}
+        reader_home = (built_site / language).resolve()
+        assert links == {reader_home / "index.html", reader_home / "help" / "index.html"}, path
         block = soup.select_one(".rg-fallback")
         assert block["lang"] == DEFAULT and block["dir"] == "ltr", path
         assert block.find("h1") is not None, path
