@@ -124,7 +124,7 @@
     title.innerHTML = doc.title;
     article.appendChild(title);
     if (doc.text) {
-      var teaser = document.createElement("p");
+      var teaser = document.createElement("div");  // the text is paragraphs itself
       teaser.innerHTML = doc.text;
       article.appendChild(teaser);
     }
