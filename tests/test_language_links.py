@@ -69,3 +69,48 @@ def test_draft_notice_is_one_short_line_with_the_details_one_tap_away(translated
         assert summary.get_text(strip=True) == STRINGS[language]["draft_notice_short"], path
         assert len(summary.get_text(strip=True)) <= 60
         assert notice.select_one("details a[hreflang]") is not None, path
+
+
+def test_404_pages_lead_to_each_languages_home_by_its_own_name(built_site):
+    names = {language.code: language.name for language in PROJECT.languages()}
+    homes = {code: "/" if code == DEFAULT else f"/{code}/" for code in LANGUAGES}
+    for code in LANGUAGES:
+        page = built_site / ("404.html" if code == DEFAULT else f"{code}/404.html")
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for selector in (".md-select__link", ".rg-footer__languages a"):
+            links = {a["hreflang"]: (a["href"], a.get_text(strip=True)) for a in soup.select(selector)}
+            assert links == {other: (homes[other], names[other]) for other in LANGUAGES}, (page, selector)
+        # The current language, in words, beside the icon.
+        assert soup.select_one(".rg-language-button__name").get_text(strip=True) == names[code]
+
+
+def test_emergency_box_says_what_each_number_is(built_site):
+    import yaml
+
+    config = PROJECT.config().data
+    contacts = {entry["id"]: entry for entry in yaml.safe_load(PROJECT.contacts_path.read_text(encoding="utf-8"))["contacts"]}
+    for code in LANGUAGES:
+        strings = {**STRINGS[DEFAULT], **STRINGS[code]}
+        page = built_site / ("index.html" if code == DEFAULT else f"{code}/index.html")
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        items = soup.select(".rg-emergency__list > li")
+        assert len(items) == len(config["extra"]["emergency_contacts"])
+        for item, contact_id in zip(items, config["extra"]["emergency_contacts"]):
+            contact = contacts[contact_id]
+            calls = [a["href"] for a in item.select("a.rg-call")]
+            assert calls == ["tel:" + phone["number"].replace(" ", "") for phone in contact["phones"]]
+            facts = item.select_one(".rg-emergency__facts").get_text()
+            expected = [strings["call_always_open"]] if contact.get("always_open") else []
+            if all(phone.get("free") for phone in contact["phones"]):
+                expected.append(strings["contact_free"])
+            if contact.get("anonymous"):
+                expected.append(strings["contact_anonymous"])
+            assert facts == strings["list_separator"].join(expected), (code, contact_id, facts)
+            text = item.get_text(" ")
+            for language in contact.get("languages", []):
+                assert item.select_one(f'[lang="{language}"]') is not None, (code, contact_id, language)
+            assert (strings["contact_interpreter"] in text) == bool(contact.get("interpreter")), (code, contact_id)
+    # The fact sheet: 112 helps in Finnish, Swedish and English, with an interpreter
+    # otherwise, and is not anonymous; the Assistance System gives advice without a name.
+    assert contacts["emergency-112"].get("interpreter") and not contacts["emergency-112"].get("anonymous")
+    assert contacts["nas"].get("anonymous")
