@@ -60,7 +60,10 @@
     showOverlay();
     document.title = "";
     document.dispatchEvent(new CustomEvent("rg-exit"));
-    say(root.getAttribute("data-sr-activated"));
+    // At once, not after say()'s pause: on a slow phone the next site may arrive
+    // before a timer fires, and the message differs from the last one anyway.
+    clearStatus();
+    status.textContent = root.getAttribute("data-sr-activated");
     window.location.replace(exitUrl);
   }
 
