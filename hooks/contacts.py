@@ -24,6 +24,7 @@ def on_env(env, config, files):
     try:
         env.globals["emergency_contacts"] = components.emergency_contacts(
             project, config.extra.get("emergency_contacts", []))
+        env.globals["language_names"] = components.language_names(project)
     except components.ContactError as error:
         raise PluginError(str(error)) from error
     return env

@@ -56,6 +56,8 @@ def language_context(project: Project, config, page) -> dict:
         "page_name": path_in_language.with_suffix("").as_posix(),  # e.g. "help"; stable across languages
         "page_outdated_since": None,
     }
+    if context["page_is_fallback"]:
+        context["reader_pages"] = reader_pages(docs / build, build, default, config.extra.get("help_page"))
     if file_language != default and not context["page_is_fallback"]:
         translation = translations.Translation(file_language, path_in_language, docs / file_language / path_in_language,
                                                docs / default / path_in_language)
@@ -77,6 +79,18 @@ def keep_from_english(config, page) -> None:
     if missing:
         english_meta = markdown.read(english).meta
         page.meta.update({key: english_meta[key] for key in missing if key in english_meta})
+def reader_pages(folder: Path, code: str, default: str, help_page: str | None) -> list[dict]:
+    """The home page and the help page (mkdocs.yml `extra.help_page`) as they exist in the
+    reader's language: the fallback notice's way back from an English page. Titles are
+    the pages' own front matter titles."""
+    found = []
+    for source in dict.fromkeys(["index.md", help_page or "index.md"]):
+        path = folder / source
+        if path.exists():
+            title = markdown.read(path).meta.get("title")
+            url = "" if source == "index.md" else source[: -len(".md")] + "/"
+            found.append({"url": page_url(url, code, default), "title": str(title or source)})
+    return found
 
 
 def page_address(config, page) -> str:

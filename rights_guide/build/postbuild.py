@@ -67,8 +67,9 @@ def run(config) -> None:
 
     restore_root_not_found_page(site, default)
     modes = {code: (table.get(code).search if table.get(code) else "words") for code in i18n.built_languages(config)}
+    arabic_script = frozenset(code for code in modes if table.get(code) and table.get(code).script == "Arab")
     search.write_split_indexes(site, modes, default,
-                               lambda code: page_url("search/search_index.json", code, default))
+                               lambda code: page_url("search/search_index.json", code, default), arabic_script)
     search.prune_assets(site)
     bundle.bundle_site(site)
     write_headers(site, project)

@@ -22,11 +22,22 @@ How the worker reads each language (the `search` column of the table):
   Amharic words empty. Thai and Hindi are read this way too: for them
   Material's worker would download wordcut.js (677 KB), a word splitter its
   tokenizer never calls.
+
+Languages written in Arabic script (`script: Arab` in the table) are also
+matched with and without the article (ال) and across the common spellings of
+a letter (alef with or without hamza or madda, ta marbuta and heh, the yeh
+and kaf forms of Arabic and Persian, Arabic-Indic digits), with diacritics
+ignored: each entry gets a field of its words so normalised (`VARIANTS`,
+only the words whose normal form differs), and the index carries the rules
+(`rg_normalise`), which assets/javascripts/search.js applies to the query.
+The text shown in results stays as written.
 """
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
 
 from rights_guide.build import material
@@ -37,6 +48,48 @@ SEPARATORS = {
     "zh-Hant": r"[\s\u200b\u3000\-、。，．？！；]+",
     "ja": r"[\s\-　、。，．]+",
 }
+
+
+# Arabic-script normalisation: the same rules here (index) and in search.js (query).
+VARIANTS = "variants"
+ARABIC_RULES = {
+    # harakat and other marks, superscript alef, tatweel: ignored
+    "strip": "[\u064B-\u065F\u0670\u0640]",
+    "map": {
+        "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",  # alef forms
+        "ة": "ه", "ۀ": "ه",  # ta marbuta, heh with yeh
+        "ى": "ي", "ی": "ي",  # alef maqsura, Persian yeh
+        "ک": "ك",  # Persian kaf (keheh)
+        **{chr(0x0660 + digit): str(digit) for digit in range(10)},  # Arabic-Indic digits
+        **{chr(0x06F0 + digit): str(digit) for digit in range(10)},  # Persian digits
+    },
+    "article": "ال",
+    "article_min_rest": 2,  # "الم" is a word, not the article before one letter
+}
+WORD = re.compile("[\\w\u064B-\u065F\u0670\u0640]+")
+TAG = re.compile(r"<[^>]+>")
+
+
+def normalise(text: str, rules: dict = ARABIC_RULES) -> str:
+    """Words in their normal form: marks removed, letters mapped, the article taken off."""
+    text = re.sub(rules["strip"], "", text)
+    text = text.translate(str.maketrans(rules["map"]))
+    article = re.compile("^%s(?=.{%d,})" % (rules["article"], rules["article_min_rest"]))
+    return " ".join(article.sub("", word) for word in text.split())
+
+
+def variants(entry: dict) -> str:
+    """The words of an entry's title and text whose normal form differs, in that form."""
+    words = WORD.findall(html.unescape(TAG.sub(" ", entry.get("title", "") + " " + entry.get("text", ""))))
+    return " ".join(dict.fromkeys(form for word in words if (form := normalise(word)) and form != word))
+
+
+def with_variants(part: dict) -> dict:
+    """An Arabic-script language's index: the variants field, its rules for the query."""
+    config = {**part["config"], "fields": {**part["config"]["fields"], VARIANTS: {"boost": 1.0}},
+              "rg_normalise": ARABIC_RULES}
+    docs = [{**entry, VARIANTS: found} if (found := variants(entry)) else entry for entry in part["docs"]]
+    return {**part, "config": config, "docs": docs}
 
 
 def search_config(config: dict, code: str, mode: str) -> dict:
@@ -68,14 +121,18 @@ def split_index(index: dict, modes: dict[str, str], default: str) -> dict[str, d
     return split
 
 
-def write_split_indexes(site: Path, modes: dict[str, str], default: str, index_path) -> None:
+def write_split_indexes(site: Path, modes: dict[str, str], default: str, index_path,
+                        normalised: frozenset[str] = frozenset()) -> None:
     """Replace site/search/search_index.json by one index per language.
-    `index_path(code)` is the index's path in the site for a language."""
+    `index_path(code)` is the index's path in the site for a language; the
+    languages in `normalised` (Arabic script) get the variants field."""
     combined = site / "search" / "search_index.json"
     if not combined.exists():
         return  # search plugin not in use
     index = json.loads(combined.read_text(encoding="utf-8"))
     for code, part in split_index(index, modes, default).items():
+        if code in normalised:
+            part = with_variants(part)
         target = site / index_path(code)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

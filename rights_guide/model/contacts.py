@@ -24,6 +24,8 @@ WEB = re.compile(r"^https://[^\s<>\"'`{}|\\^]+$")
 LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 CONFIDENCE = ("high", "medium")
 TEXT_FIELDS = ("name", "purpose")
+# Facts that are true or false: shown next to the number in the emergency box.
+FLAGS = ("always_open", "anonymous", "interpreter")
 # `[[contact: id]]` on a line of its own places a card; `[[phone: id]]` inside
 # a sentence places the channel's first phone number as a link.
 # Possessive (*+): the parts cannot overlap, so no run of spaces is tried twice.
@@ -203,6 +205,10 @@ def _check_values(entry: dict, label: str, fail) -> None:
         fail("confidence", "contact-bad-value",
              f"'confidence' of {label} is {confidence!r}; unverified details are never published.",
              f"use one of {', '.join(CONFIDENCE)}, or remove the unverified detail.")
+    for key in FLAGS:
+        if key in entry and not isinstance(entry[key], bool):
+            fail(key, "contact-bad-value", f"'{key}' of {label} is {entry[key]!r}, not true or false.",
+                 f"write '{key}: true', or leave the line out.")
     languages = entry.get("languages") or []
     if not isinstance(languages, list) or not all(isinstance(x, str) and LANGUAGE.match(x) for x in languages):
         fail("languages", "contact-bad-value", f"'languages' of {label} must be a list of language codes.",

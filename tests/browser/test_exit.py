@@ -35,6 +35,8 @@ document.addEventListener("DOMContentLoaded", () => {
       content: getComputedStyle(article).visibility,
       overlay: overlayShown ? overlay.textContent : null,
       status: status.textContent,
+      title: document.title,
+      query: (document.querySelector(".md-search__input") || {}).value || "",
     }));
   };
   new MutationObserver(() => report("class")).observe(document.documentElement, {attributes: true, attributeFilter: ["class"]});
@@ -84,6 +86,7 @@ def assert_left_at_once(page, traffic, site_origin, code, url, history_length):
     first = exiting[0]
     assert first["content"] == "hidden", f"content still visible when leaving: {first}"
     assert first["overlay"] == text["overlay"], first
+    assert first["title"] == "" and first["query"] == "", f"title or search left while leaving: {first}"
     # The neutral site is held back 0.3 s: the announcement comes meanwhile, on a blank page.
     assert any(state["status"] == text["activated"] and state["content"] == "hidden" for state in exiting), states
     assert page.evaluate("history.length") == history_length, "the exit must replace this history entry"
@@ -228,3 +231,87 @@ def test_page_restored_from_the_back_forward_cache_is_usable(open_context, site_
     page.click(".rg-exit__button")
     page.wait_for_url(EXIT_URL)
     traffic.assert_clean(allow_exit=True)
+
+
+# What a restored page shows: the search, its results and every panel.
+LEFT_BEHIND = """() => ({
+  query: document.querySelector(".md-search__input").value,
+  results: document.querySelectorAll(".md-search-result__item").length,
+  search: document.getElementById("__search").checked,
+  menu: document.getElementById("__drawer").checked,
+  languages: getComputedStyle(document.querySelector(".md-select__inner")).visibility !== "hidden"
+    && getComputedStyle(document.querySelector(".md-select__inner")).opacity !== "0",
+  title: document.title,
+})"""
+NOTHING_LEFT = {"query": "", "results": 0, "search": False, "menu": False, "languages": False}
+
+
+def use_search_and_panels(page) -> None:
+    """Search for something with results (the words and results stay when search is
+    closed), open the language list, then leave the menu open."""
+    page.click("label.md-header__button[for=__search]")
+    page.locator("input.md-search__input").press_sequentially("112", delay=20)
+    page.locator(".md-search-result__item").first.wait_for()
+    page.keyboard.press("Escape")
+    page.locator(".md-header__option .md-select button").focus()
+    expect(page.locator(".md-select__link").first).to_be_visible()
+    page.click("label.md-header__button[for=__drawer]")
+    expect(page.locator("#__drawer")).to_be_checked()
+    assert page.locator("input.md-search__input").input_value() == "112"
+
+
+def restored(traffic, url: str, shown_before: int, page) -> dict:
+    for _ in range(100):
+        if len(pageshows(traffic, url)) > shown_before:
+            break
+        page.wait_for_timeout(50)
+    shows = pageshows(traffic, url)
+    assert len(shows) > shown_before, "the page was not shown again"
+    assert shows[-1]["persisted"], "Chromium did not restore the page from the back/forward cache"
+    page.wait_for_timeout(800)  # a list closed as the page was left may still be fading out
+    return page.evaluate(LEFT_BEHIND)
+
+
+@pytest.mark.parametrize("code", LANGUAGE_CASES)
+def test_exit_then_back_shows_no_search_and_no_open_panel(open_context, site_origin, code):
+    """The reader searched and opened panels on two pages, then pressed Exit and
+    went Back: the earlier page comes back from the back/forward cache with an
+    empty search and every panel closed, and with its title."""
+    context, traffic = open_context(init_scripts=(EXIT_PROBE,), **PHONE)
+    page = context.new_page()
+    home = site_origin + page_path(code, "index.md")
+    goto(page, site_origin, page_path(code, "index.md"))
+    title = page.title()
+    use_search_and_panels(page)
+    goto(page, site_origin, page_path(code, CONTENT))
+    use_search_and_panels(page)
+    shown_before = len(pageshows(traffic, home))
+    traffic.exit_delay = 0.2
+    page.click(".rg-exit__button")
+    page.wait_for_url(EXIT_URL)
+    page.go_back(wait_until="commit")
+    page.wait_for_url(home, wait_until="commit")
+    state = restored(traffic, home, shown_before, page)
+    assert {key: state[key] for key in NOTHING_LEFT} == NOTHING_LEFT, state
+    assert state["title"] == title
+    traffic.assert_clean(allow_exit=True)
+
+
+@pytest.mark.parametrize("code", LANGUAGE_CASES)
+def test_page_left_by_exit_comes_back_from_the_cache_with_nothing_open(open_context, site_origin, code):
+    """The neutral site did not load: Back, then Forward, restores the very page
+    that was left; its search is empty, its panels closed, its title back."""
+    page, traffic, url = open_content_page(open_context, site_origin, code, PHONE)
+    title = page.title()
+    use_search_and_panels(page)
+    traffic.exit_mode = "abort"
+    page.click(".rg-exit__button")
+    expect(page.locator(".rg-exit-overlay")).to_be_visible()
+    page.go_back(wait_until="commit")
+    page.wait_for_url(site_origin + page_path(code, "index.md"), wait_until="commit")
+    shown_before = len(pageshows(traffic, url))
+    page.go_forward(wait_until="commit")
+    page.wait_for_url(url, wait_until="commit")
+    state = restored(traffic, url, shown_before, page)
+    assert {key: state[key] for key in NOTHING_LEFT} == NOTHING_LEFT, state
+    assert state["title"] == title

@@ -20,7 +20,7 @@ import yaml
 from playwright.sync_api import expect
 
 from rights_guide.build.search import search_config
-from tests.browser.conftest import DEFAULT, LANGUAGES, PHONE, PROJECT, goto, nav_pages, page_path
+from tests.browser.conftest import DEFAULT, LANGUAGES, PHONE, PROJECT, STRINGS, goto, nav_pages, page_path
 
 SEARCH_BUTTON = "label.md-header__button[for=__search]"
 LANGUAGE_CASES = [pytest.param(code, id=code) for code in LANGUAGES]
@@ -226,4 +226,78 @@ def test_languages_lunr_does_not_know_are_searched_word_by_word(
     if code == "fa":
         trimmed = {**config, "pipeline": ["trimmer"]}
         assert page.evaluate(WORKER_SEARCH, [url, {"config": trimmed, "docs": docs, "options": {}}, query]) == []
+    traffic.assert_clean()
+
+
+# What a reader types to find help, in each language (the help pages must be among
+# the results). A language without a row fails: add the words when adding a language.
+HELP_WORDS = {
+    "en": ["help", "police", "trafficking"],
+    "fi": ["apu", "poliisi", "ihmiskauppa"],
+    "ar": ["مساعدة", "الشرطة", "شرطة", "الاتجار"],
+}
+HELP_PAGES = {"help", "help-after-violence", "more-help", "legal-help"}
+
+
+@pytest.mark.parametrize("code", LANGUAGE_CASES)
+def test_help_pages_are_found_with_the_words_readers_type(open_context, site_origin, code):
+    if code not in HELP_WORDS:
+        pytest.fail(f"add the words a reader of {code} types for help, police and trafficking to HELP_WORDS")
+    strings = STRINGS[code]
+    context, traffic = open_context(**PHONE)
+    page = context.new_page()
+    goto(page, site_origin, page_path(code, "index.md"))
+    for word in HELP_WORDS[code]:
+        results = search(page, word, found=True)
+        pages = {urlparse(url).path.rstrip("/").rsplit("/", 1)[-1] for url in results}
+        assert pages & HELP_PAGES, f"{code}: {word!r} finds no help page: {sorted(pages)}"
+        assert all(in_language(url, code) for url in results), results
+        # The count in plain words: "3 pages".
+        count = page.locator(".md-search-result__item").count()
+        expected = strings["search_results_one"] if count == 1 else \
+            strings["search_results_other"].replace("{count}", str(count))
+        expect(page.locator(".md-search-result__meta")).to_have_text(expected)
+    traffic.assert_clean()
+
+
+# Spellings of one word a reader may type: with and without the article, with
+# another alef, ta marbuta or yeh, with vowel marks. Each set finds the same pages.
+ARABIC_SPELLINGS = [
+    ["الشرطة", "شرطة", "شرطه", "الشرطه"],
+    ["مساعدة", "المساعدة", "مساعده", "مُساعَدة"],
+    ["الاتجار", "اتجار", "إتجار", "الإتجار"],
+]
+
+
+@pytest.mark.parametrize("code", [pytest.param(code, id=code) for code in LANGUAGES
+                                  if PROJECT.language_table().get(code).script == "Arab"])
+def test_arabic_script_search_ignores_the_article_and_letter_variants(open_context, site_origin, code):
+    context, traffic = open_context(**PHONE)
+    page = context.new_page()
+    goto(page, site_origin, page_path(code, "index.md"))
+    for spellings in ARABIC_SPELLINGS:
+        found = {spelling: {urlparse(url).path for url in search(page, spelling, found=True)}
+                 for spelling in spellings}
+        first = found[spellings[0]]
+        assert all(pages == first for pages in found.values()), found
+    traffic.assert_clean()
+
+
+def test_persian_finds_words_typed_on_an_arabic_keyboard(open_context, site_origin, built_site):
+    """Persian is searched word by word; its index gets the variants, and the query is
+    normalised the same way (search.js), so کمک (Persian kaf) is found as كمك."""
+    from rights_guide.build.search import normalise, with_variants
+
+    english = json.loads((built_site / index_path(DEFAULT)).read_text(encoding="utf-8"))["config"]
+    docs = [{"location": "help/", "title": "کمک", "text": "<p>با پلیس تماس بگیرید.</p>"},
+            {"location": "rights/", "title": "حقوق شما", "text": ""}]
+    plain = {"config": search_config(english, "fa", "words"), "docs": docs, "options": {}}
+    index = {**with_variants(plain), "options": {}}
+    context, traffic = open_context(**PHONE)
+    page = context.new_page()
+    goto(page, site_origin, page_path(DEFAULT, "index.md"))
+    url = worker_url(site_origin, built_site)
+    assert page.evaluate(WORKER_SEARCH, [url, plain, "كمك"]) == []  # without the variants
+    assert page.evaluate(WORKER_SEARCH, [url, index, normalise("كمك")]) == ["help/"]
+    assert page.evaluate(WORKER_SEARCH, [url, index, normalise("کمک")]) == ["help/"]
     traffic.assert_clean()

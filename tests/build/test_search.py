@@ -81,3 +81,37 @@ def test_site_ships_exactly_the_lunr_files_its_indexes_make_the_worker_import(bu
     shipped = {file.resolve() for file in (built_site / "assets/javascripts/lunr").rglob("*.js")}
     assert shipped == needed
     assert {file.name for file in shipped} >= {"lunr.fi.min.js", "lunr.stemmer.support.min.js"}
+
+
+def test_arabic_script_words_are_normalised_with_and_without_the_article():
+    from rights_guide.build.search import normalise
+
+    same = [("الشرطة", "شرطة"), ("مساعدة", "مساعده"), ("المساعدة", "مساعدة"), ("الاتجار", "اتجار"),
+            ("إتجار", "اتجار"), ("أمان", "امان"), ("آمن", "امن"), ("مُساعَدة", "مساعدة"), ("مستشفى", "مستشفي"),
+            ("کمک", "كمك"), ("یک", "يك"), ("١١٢", "112"), ("۱۱۲", "112")]
+    for one, other in same:
+        assert normalise(one) == normalise(other), (one, other)
+    # The article is taken off only before a word: "الم" (pain) keeps its letters.
+    assert normalise("الم") == "الم"
+
+
+def test_arabic_script_index_gets_variants_and_the_rules_for_the_query():
+    from rights_guide.build.search import ARABIC_RULES, VARIANTS, with_variants
+
+    part = {"config": {**CONFIG, "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}},
+            "docs": [{"location": "help/", "title": "الشرطة", "text": "<p>اتصل بالشرطة &amp; كمك</p>"},
+                     {"location": "x/", "title": "كمك", "text": ""}]}
+    result = with_variants(part)
+    assert result["config"]["fields"][VARIANTS] == {"boost": 1.0}
+    assert result["config"]["rg_normalise"] == ARABIC_RULES
+    # Only words whose normal form differs; the text shown in results stays as written.
+    assert result["docs"][0][VARIANTS].split() == ["شرطه", "بالشرطه"]
+    assert result["docs"][0]["text"] == part["docs"][0]["text"]
+    assert VARIANTS not in result["docs"][1]
+    json.dumps(result)  # written as JSON
+
+
+def test_only_arabic_script_languages_get_variants(built_site):
+    for code, folder in (("en", built_site), ("fi", built_site / "fi"), ("ar", built_site / "ar")):
+        index = json.loads((folder / "search/search_index.json").read_text(encoding="utf-8"))
+        assert ("rg_normalise" in index["config"]) == (code == "ar"), code

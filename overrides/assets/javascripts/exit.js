@@ -3,7 +3,11 @@
 // add: the page is blanked at once (so nobody glancing at the screen sees it
 // while the next site loads), the neutral site *replaces* this history entry
 // (Back does not come straight back here), Shift pressed three times exits,
-// and screen readers hear what is happening.
+// and screen readers hear what is happening. Before leaving, the page's title
+// is blanked and "rg-exit" tells search.js and menu.js to clear the search
+// and close every panel, so nothing the reader typed or opened is left in a
+// page the browser may keep (back/forward cache); they do the same on every
+// pagehide.
 (function () {
   "use strict";
 
@@ -19,6 +23,7 @@
   var shiftUsedAsModifier = false;
   var overlay = null;
   var sayTimer = null;
+  var title = document.title;
 
   function say(message) {
     // Clearing first makes screen readers announce a repeated message again.
@@ -53,7 +58,12 @@
     if (event) event.preventDefault();
     resetCount(false);
     showOverlay();
-    say(root.getAttribute("data-sr-activated"));
+    document.title = "";
+    document.dispatchEvent(new CustomEvent("rg-exit"));
+    // At once, not after say()'s pause: on a slow phone the next site may arrive
+    // before a timer fires, and the message differs from the last one anyway.
+    clearStatus();
+    status.textContent = root.getAttribute("data-sr-activated");
     window.location.replace(exitUrl);
   }
 
@@ -95,6 +105,7 @@
   // A page restored from the back/forward cache must be usable again.
   window.addEventListener("pageshow", function (event) {
     if (event.persisted) {
+      document.title = title;
       hideOverlay();
       resetCount(false);
       shiftUsedAsModifier = false;

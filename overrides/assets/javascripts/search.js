@@ -6,6 +6,15 @@
 // page downloads nothing for search. Without JavaScript (or Web Workers) the
 // search button stays hidden: Material's CSS hides it while <html> has the
 // class "no-js".
+//
+// The search button is a keyboard button (Enter or Space opens search, Escape
+// closes it and returns to the button), every result is reached with the Tab
+// key, and the count is said in pages. Languages written in Arabic script
+// find words with or without the article and in any common spelling: the
+// index carries their rules (rights_guide/build/search.py, `rg_normalise`),
+// applied here to the query the same way. On Exit ("rg-exit", from exit.js)
+// and whenever the page is left (pagehide, also into the back/forward cache)
+// the query, the results and the open panel are cleared and the worker stopped.
 (function () {
   "use strict";
 
@@ -24,8 +33,10 @@
   var meta = box.querySelector(".md-search-result__meta");
   var list = box.querySelector(".md-search-result__list");
   var base = new URL(box.getAttribute("data-rg-base"), document.baseURI);
+  var button = document.querySelector("label[for='__search'][data-rg-toggle]");
   var worker = null;
   var ready = false;
+  var normalise = null;  // the index's rules for the query, once it has arrived
   var pending = 0;  // queries sent and not answered: only the last answer is shown
 
   function text(name) {
@@ -71,12 +82,27 @@
     fetch(text("index"), { credentials: "same-origin" })
       .then(function (response) { return response.json(); })
       .then(function (index) {
+        if (!worker) return;  // stopped meanwhile (the reader left)
+        normalise = rules(index.config.rg_normalise);
         worker.postMessage({ type: SETUP, data: { config: index.config, docs: index.docs, options: {} } });
       });
   }
 
+  // The same letters and article as rights_guide/build/search.py normalise() removes or maps.
+  function rules(spec) {
+    if (!spec) return null;
+    var strip = new RegExp(spec.strip, "g");
+    var letters = new RegExp("[" + Object.keys(spec.map).join("") + "]", "g");
+    var article = new RegExp("^" + spec.article + "(?=.{" + spec.article_min_rest + ",})");
+    return function (query) {
+      return query.replace(strip, "").replace(letters, function (letter) { return spec.map[letter]; })
+        .split(/\s+/).map(function (word) { return word.replace(article, ""); }).join(" ");
+    };
+  }
+
   function run() {
     var query = input.value.trim();
+    if (normalise) query = normalise(query).trim();
     if (!query) {
       list.textContent = "";
       meta.textContent = text("placeholder");
@@ -92,14 +118,13 @@
     var link = document.createElement("a");
     link.className = "md-search-result__link";
     link.href = new URL(doc.location, base).href;
-    link.tabIndex = -1;
     var article = document.createElement("article");
     article.className = "md-search-result__article md-typeset";
     var title = document.createElement(heading);
     title.innerHTML = doc.title;
     article.appendChild(title);
     if (doc.text) {
-      var teaser = document.createElement("p");
+      var teaser = document.createElement("div");  // the text is paragraphs itself
       teaser.innerHTML = doc.text;
       article.appendChild(teaser);
     }
@@ -111,7 +136,7 @@
     list.textContent = "";
     var count = groups.length;
     meta.textContent = count === 0 ? text("none")
-      : count === 1 ? text("one") : text("other").replace("#", String(count));
+      : count === 1 ? text("one") : text("other").replace("{count}", String(count));
     groups.forEach(function (docs) {
       var item = document.createElement("li");
       item.className = "md-search-result__item";
@@ -132,12 +157,45 @@
   function close() {
     toggle.checked = false;
     input.blur();
+    sync();
+  }
+
+  function sync() {
+    if (button) button.setAttribute("aria-expanded", String(toggle.checked));
+  }
+
+  // Nothing of the reader's search stays in the page.
+  function clear() {
+    input.value = "";
+    list.textContent = "";
+    meta.textContent = text("placeholder");
+    close();
+    if (worker) worker.terminate();
+    worker = null;
+    ready = false;
+    pending = 0;
   }
 
   toggle.addEventListener("change", function () {
     if (toggle.checked) open();
+    sync();
   });
-  input.addEventListener("focus", open);
+  if (button) {
+    button.setAttribute("role", "button");
+    button.setAttribute("tabindex", "0");
+    sync();
+    button.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        open();
+        sync();
+      }
+    });
+  }
+  input.addEventListener("focus", function () {
+    open();
+    sync();
+  });
   input.addEventListener("input", run);
   form.addEventListener("reset", function () {
     window.setTimeout(run, 0);
@@ -150,9 +208,13 @@
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && toggle.checked) {
       close();
+      if (button && button.offsetParent !== null) button.focus();
     } else if (event.key === "/" && !toggle.checked && !/^(input|textarea|select)$/i.test(event.target.tagName)) {
       event.preventDefault();
       open();
+      sync();
     }
   });
+  document.addEventListener("rg-exit", clear);
+  window.addEventListener("pagehide", clear);
 })();
