@@ -78,7 +78,8 @@ def keep_from_english(config, page) -> None:
     missing = [key for key in translations.KEPT if key not in page.meta]
     if missing:
         english_meta = markdown.read(english).meta
-        page.meta.update({key: english_meta[key] for key in missing if key in english_meta})
+        # Escaped as the page's own front matter is (hooks/page_context.py).
+        page.meta.update(escaping.front_matter({key: english_meta[key] for key in missing if key in english_meta}))
 def reader_pages(folder: Path, code: str, default: str, help_page: str | None) -> list[dict]:
     """The home page and the help page (mkdocs.yml `extra.help_page`) as they exist in the
     reader's language: the fallback notice's way back from an English page. Titles are
