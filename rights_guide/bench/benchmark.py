@@ -4,23 +4,18 @@ bench/buildtime.py (timings are reported, never asserted)."""
 
 from __future__ import annotations
 
-import contextlib
-import importlib.metadata
-import os
-import platform
 import statistics
 import sys
 import tempfile
-from datetime import datetime, timezone
 from pathlib import Path
 
+from rights_guide.bench.machine import machine
 from rights_guide.bench.pageload import (
     FIRST_VIEW_GZIP,
     FIRST_VIEW_REQUESTS,
     KB,
     REPEAT_VIEW_GZIP,
     CHROME_GZIP,
-    VERSIONS,
     PageLoad,
     Request,
     Site,
@@ -30,29 +25,6 @@ from rights_guide.bench.pageload import (
     search_cost,
 )
 from rights_guide.model.project import Project
-
-
-def machine() -> list[tuple[str, str]]:
-    """(name, value) rows: when, on what, with which versions."""
-    cpu = platform.processor() or "unknown"
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.lower().startswith(("model name", "hardware")):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    system = platform.platform()
-    with contextlib.suppress(OSError, KeyError):
-        lines = Path("/etc/os-release").read_text().splitlines()
-        release = dict(line.split("=", 1) for line in lines if "=" in line)
-        system = f"{release['PRETTY_NAME'].strip(chr(34))}, kernel {platform.release()}"
-    rows = [("Date (UTC)", datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M")), ("CPU", cpu),
-            ("Cores", str(os.cpu_count())), ("OS", system), ("Python", platform.python_version())]
-    for name in VERSIONS:
-        try:
-            rows.append((name, importlib.metadata.version(name)))
-        except importlib.metadata.PackageNotFoundError:
-            rows.append((name, "not installed"))
-    return rows
 
 
 def _kb(n: int) -> str:

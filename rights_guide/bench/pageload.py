@@ -21,7 +21,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import brotli
 
-from rights_guide.bench.references import References, css_references
+from rights_guide.bench.references import References, chrome_gzip, css_references
 from rights_guide.build import deploy
 from rights_guide.build.material import index_languages, lunr_files
 from rights_guide.model.project import Project, page_url
@@ -291,15 +291,3 @@ def search_cost(site: Site, language: str) -> SearchCost | None:
 # ---------------------------------------------------------------------------
 # The report
 
-
-ARTICLE = re.compile(r"(<article\b[^>]*>)(.*)(</article>)", re.S)
-TEXT = re.compile(r">[^<]+<")
-
-
-def chrome_gzip(html: str) -> int:
-    """Gzip bytes of a page without the text of its own content: tags and attributes
-    (cards, links, boxes) stay, the words between them go."""
-    match = ARTICLE.search(html)
-    if match:
-        html = html[:match.start(2)] + TEXT.sub("><", match.group(2)) + html[match.end(2):]
-    return len(gzip.compress(html.encode("utf-8"), compresslevel=9, mtime=0))

@@ -315,7 +315,7 @@ def test_report_lists_every_language_the_budgets_and_the_machine(built_site, tmp
     assert "at most 25 KB gzip and 4 requests" in text
     assert "chrome (its HTML without the text of its own content) at most 5 KB gzip" in text
     assert "## Machine and versions" in text and "| Cores |" in text and "| CPU |" in text
-    for name in benchmark.VERSIONS:
+    for name in pageload.VERSIONS:
         assert f"| {name} | {importlib.metadata.version(name)} |" in text
     assert "not measured (`--no-build`)" in text
     has_errors = any(r.problems for load in pageload.measure(CHECKOUT, built_site)
