@@ -23,7 +23,8 @@ CODES = frozenset("""
     tr-markers tr-phones tr-emails tr-urls tr-numbers tr-numbers-extra unsafe-markup
     tr-untranslated tr-wrong-script tr-outdated
     readability-long-sentence readability-average readability-lix
-    leaflet-too-long leaflet-no-pango leaflet-none leaflet-no-placeholder
+    leaflet-too-long leaflet-no-pango leaflet-none leaflet-no-placeholder leaflet-last-page
+    leaflet-card-contact leaflet-short-name leaflet-not-neutral leaflet-organisation
 """.split())
 
 
