@@ -14,6 +14,7 @@ import datetime as dt
 import html
 import os
 import re
+import unicodedata
 from functools import cache
 from pathlib import Path
 from urllib.parse import urljoin
@@ -136,6 +137,16 @@ def page_content(page: str, address: str, parts: dict[str, str] | None = None, p
     return title, content
 
 
+def direction(text: str) -> str:
+    """ltr or rtl, by the first letter with a direction (the organisation's name
+    is in whatever language its owner wrote it)."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("L", "R", "AL"):
+            return "ltr" if kind == "L" else "rtl"
+    return "ltr"
+
+
 def common(project: Project, config: Settings, code: str, kind: str) -> dict:
     words = Words(project, code)
     facts = project.language_table().get(code)
@@ -143,7 +154,8 @@ def common(project: Project, config: Settings, code: str, kind: str) -> dict:
     extra = project.config().data.get("extra") or {}
     return {
         "language": facts, "t": words, "kind": kind, "printed": printed_date(),
-        "organisation": config.organisation,
+        "organisation": Markup('<span dir="%s" class="rg-organisation">%s</span>') % (
+            direction(config.organisation), config.organisation),
         "emergency_contacts": [known[i] for i in extra.get("emergency_contacts") or [] if i in known],
         "meta": {"subject": words.text("leaflets.subject"), "keywords": words.text("leaflets.keywords"),
                  "author": config.site_names.get(code) or ""},
@@ -165,6 +177,10 @@ def booklet_section(project: Project, config: Settings, code: str, index: int, s
     address = address_of(config, project, code, section.name)
     title, content = page_content(section.html.read_text(encoding="utf-8"), address, parts, f"rg-part-{index}-",
                                   Words(project, code).text("leaflets.page"))
+    # The part's anchor goes inside its heading, which starts where the part starts
+    # on paper (the contents' page numbers and links point to it).
+    content = re.sub(r"<h1\b[^>]*>", lambda match: f'{match.group(0)}<span id="rg-part-{index}"></span>', content,
+                     count=1)
     return {"id": f"rg-part-{index}", "name": section.name, "title": title, "content": Markup(content),
             "address": address, "english": section.language != code,
             "checked": last_reviewed(project, section.language, section.name)}
