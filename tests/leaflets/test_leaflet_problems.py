@@ -91,7 +91,7 @@ def test_too_long_leaflet_fails_with_the_source_page_named(made, monkeypatch, tm
     monkeypatch.setattr(leaflets, "MAX_PAGES", 1)
     status = leaflets.run(PROJECT, copy)
     out = capsys.readouterr().out
-    assert status == 1
+    assert status == 1 and "leaflet-too-long" in out
     assert f"docs/en/{two_pages}.md:1: leaflet-too-long: the en leaflet has 2 A4 pages (limit 1)." in out
 
 
@@ -99,6 +99,7 @@ def test_missing_pango_is_a_clear_error(monkeypatch, tmp_path, capsys):
     monkeypatch.setattr(leaflets, "load_weasyprint", lambda: (None, "WeasyPrint cannot start: no libpango"))
     assert leaflets.run(PROJECT, tmp_path) == 1
     out = capsys.readouterr().out
+    assert "leaflet-no-pango" in out
     assert "Makefile:1: leaflet-no-pango: WeasyPrint cannot start" in out
     assert "libpango-1.0-0" in out and "Fix:" in out
 
@@ -107,6 +108,7 @@ def test_a_site_with_no_leaflet_pages_is_a_clear_error(tmp_path, capsys):
     (tmp_path / "notes.html").write_text("<html><body>not a page of the site</body></html>", encoding="utf-8")
     assert leaflets.run(PROJECT, tmp_path) == 1
     out = capsys.readouterr().out
+    assert "leaflet-none" in out
     assert f"{tmp_path}:1: leaflet-none: no built pages with 'leaflet: true'." in out and "make site" in out
 
 
