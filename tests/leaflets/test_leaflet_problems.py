@@ -84,7 +84,9 @@ def test_a_nearly_empty_last_page_is_an_error_naming_the_page(tmp_path):
 
 def test_too_long_leaflet_fails_with_the_source_page_named(made, monkeypatch, tmp_path, capsys):
     copy = tmp_path / "site"
-    shutil.copytree(made.site, copy, ignore=shutil.ignore_patterns("leaflets"))
+    shutil.copytree(made.site, copy)
+    old_name = copy / "leaflets" / PROJECT.default_language() / "signs-of-trafficking.pdf"
+    old_name.write_bytes(b"%PDF-1.7 a leaflet from an earlier run")
     two_pages = next(leaflet.name for leaflet, pages in made.done if leaflet.kind == leaflets.PAGE and pages == 2
                      and leaflet.language == PROJECT.default_language())
     monkeypatch.setattr(plan, "leaflet_pages", lambda project: [two_pages])
@@ -92,6 +94,7 @@ def test_too_long_leaflet_fails_with_the_source_page_named(made, monkeypatch, tm
     status = leaflets.run(PROJECT, copy)
     out = capsys.readouterr().out
     assert status == 1 and "leaflet-too-long" in out
+    assert not old_name.exists(), "a PDF no longer planned stays online"
     assert f"docs/en/{two_pages}.md:1: leaflet-too-long: the en leaflet has 2 A4 pages (limit 1)." in out
 
 

@@ -82,6 +82,10 @@ def build(project, site: Path) -> tuple[list[tuple[Leaflet, int]], list[Problem]
                                        "front matter.")]
     if any(problem.severity == "error" for problem in problems):
         return [], problems
+    # A PDF of an earlier run under a name no longer planned (say, from before
+    # file names were neutral) must not stay online.
+    for stale in set((site / "leaflets").glob("*/*.pdf")) - {leaflet.pdf for leaflet in leaflets}:
+        stale.unlink()
     jobs = []
     for leaflet in leaflets:
         job, found = job_for(project, config, leaflet, site)
