@@ -33,7 +33,8 @@ def test_screen_only_text_is_not_printed_and_the_tip_icon_is_drawn(made, tmp_pat
     # The icon sits before the title text, on its line.
     box = (round((title.x - 1.6 * title.size) * scale), round((title.y - title.size * 1.2) * scale),
            round((title.x - 0.1 * title.size) * scale), round((title.y + 4) * scale))
-    pixels = list(image.crop(box).getdata())
+    crop = image.crop(box)
+    pixels = [crop.getpixel((x, y)) for x in range(crop.width) for y in range(crop.height)]
     solid = sum(all(abs(c - t) < 40 for c, t in zip(pixel, TIP)) for pixel in pixels)
     dark = sum(sum(pixel) < 200 for pixel in pixels)
     assert solid < 10, "the icon is a solid square"
