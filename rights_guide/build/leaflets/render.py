@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import multiprocessing
 import os
 import shutil
 import tempfile
@@ -183,7 +184,9 @@ def render_all(jobs: list[Job], folder: Path | None = None) -> list[Result]:
     if workers == 1:
         made = [render(jobs[i]) for i in todo]
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        # Fresh interpreters, not forks: the caller may have threads (a test
+        # server, a browser driver) whose locks a fork would copy held.
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
             made = list(pool.map(render, [jobs[i] for i in todo]))
     for i, result in zip(todo, made):
         results[i] = result
