@@ -26,7 +26,8 @@ CODES = frozenset("""
     char-bidi char-invisible char-digits tr-file-name tr-kept-fields front-matter-url
     tr-hidden-content tr-box-state tr-box-content tr-lists tr-tables tr-empty-text
     readability-long-sentence readability-average readability-lix
-    leaflet-too-long leaflet-no-pango leaflet-none leaflet-no-placeholder
+    leaflet-too-long leaflet-no-pango leaflet-none leaflet-no-placeholder leaflet-last-page
+    leaflet-card-contact leaflet-short-name leaflet-not-neutral leaflet-organisation
     offline-no-site offline-no-placeholder
     file-encoding front-matter-yaml ui-facts ui-markup contact-review-due page-wrong-language
     page-review-due page-future-date

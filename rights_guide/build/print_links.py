@@ -1,16 +1,20 @@
-"""Links to other websites carry a short form of their address
-(`data-rg-print`), which the print stylesheet shows after the link text: on
-paper a link is only useful if the reader can type it.
+"""Links carry a short form of their address (`data-rg-print`), which the
+print stylesheet shows after the link text: on paper a link is only useful if
+the reader can type it.
 
-Content links get it from a Markdown treeprocessor (this module is listed
-under `markdown_extensions` in mkdocs.yml); links the templates write (source
-lists, contact cards, the exit link) from the `print_address` filter.
+Content links get it from two Markdown treeprocessors (this module is listed
+under `markdown_extensions` in mkdocs.yml): links to other websites, and links
+to other pages of this site, which get the page's own address online (the
+first link to each page only, so a page full of glossary links stays
+readable). Links the templates write (source lists, contact cards, the exit
+link) get it from the `print_attribute` template global.
 """
 
 from __future__ import annotations
 
 import re
 from html import unescape
+from urllib.parse import urljoin
 from xml.etree.ElementTree import Element
 
 from markdown import Extension, Markdown
@@ -51,10 +55,42 @@ class PrintAddresses(Treeprocessor):
                 link.set("data-rg-print", short)
 
 
+def site_form(url: str) -> str:
+    """`https://www.example.org/fi/help/#x` -> `example.org/fi/help`, never shortened:
+    the reader needs the page, not only the site."""
+    address = unescape(url).split("://", 1)[-1].split("#", 1)[0].split("?", 1)[0]
+    return re.sub(r"^www\.", "", address).rstrip("/")
+
+
+class PageAddresses(Treeprocessor):
+    """Links to other pages of the site, after MkDocs has made them relative
+    URLs (its "relpath" treeprocessor knows the page and the configuration)."""
+
+    def run(self, root: Element) -> None:
+        relpath = self.md.treeprocessors["relpath"] if "relpath" in self.md.treeprocessors else None
+        site_url = getattr(getattr(relpath, "config", None), "site_url", None)
+        if relpath is None or not site_url:
+            return  # outside an MkDocs build: no page, no site address
+        site_url = site_url.rstrip("/") + "/"
+        here = urljoin(site_url, relpath.file.url)
+        seen = {here}
+        for link in root.iter("a"):
+            href = link.get("href", "")
+            if not href or href.startswith("#") or re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:", href):
+                continue
+            target = urljoin(here, href).split("#", 1)[0]
+            if target in seen or not target.startswith(site_url) or "data-rg-print" in link.attrib:
+                continue
+            seen.add(target)
+            link.set("data-rg-print", site_form(target))
+
+
 class PrintLinksExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API)
         # Low priority: after inline links are made and attributes are set.
         md.treeprocessors.register(PrintAddresses(md), "rg_print_addresses", 1)
+        # After MkDocs's "relpath" (priority 0), which turns page.md links into the pages' URLs.
+        md.treeprocessors.register(PageAddresses(md), "rg_print_page_addresses", -1)
 
 
 def makeExtension(**kwargs) -> PrintLinksExtension:  # noqa: N802 (Markdown's entry point)

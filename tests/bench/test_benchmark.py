@@ -13,7 +13,7 @@ from pathlib import Path
 import brotli
 import pytest
 
-from rights_guide.bench import benchmark, pageload
+from rights_guide.bench import pageload
 from rights_guide.cli import main
 from rights_guide.bench.pageload import Site
 from tests.conftest import CHECKOUT

@@ -110,7 +110,7 @@ def test_post_build_steps_run_once_after_every_language_in_the_written_order():
 
 # --- the leaflets step changes pages after the build ----------------------------
 
-PLACEHOLDER = ('<p class="rg-leaflet" hidden data-rg-leaflet="leaflets/en/help.pdf" '
+PLACEHOLDER = ('<p class="rg-leaflet" hidden data-rg-leaflet="page" '
                'data-rg-label="Download the leaflet (PDF, {size} KB)"></p>')
 
 

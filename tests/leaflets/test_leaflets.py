@@ -1,200 +1,215 @@
-"""PDF leaflets: rendered from the built site with WeasyPrint, read back with
-pypdf, pdftoppm and zbarimg, as an outreach worker would use them."""
+"""A page's leaflet, measured from the PDF as an outreach worker would hand it
+out: languages, type sizes, how full the last page is, breaks, discretion,
+glyphs, who it is from, the QR code and the link on the page."""
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
-import unicodedata
-from pathlib import Path
-from urllib.parse import urlparse
 
-import pytest
-import yaml
 from bs4 import BeautifulSoup
-from pypdf import PdfReader
 
 from rights_guide.build import leaflets
-from tests.conftest import CHECKOUT
+from rights_guide.build.leaflets import plan, render
+from rights_guide.problems import ERROR
+from tests.leaflets import pdfread
+from tests.leaflets.conftest import CONFIG, DEFAULT, PROJECT, SETTINGS, facts, numbers, source_text, ui
 
-PROJECT = CHECKOUT
-CONFIG = PROJECT.config().data
-CONTACTS = {c["id"]: c for c in yaml.safe_load(PROJECT.contacts_path.read_text(encoding="utf-8"))["contacts"]}
-EMERGENCY_NUMBERS = [CONTACTS[i]["phones"][0]["number"] for i in CONFIG["extra"]["emergency_contacts"]]
-# The help, Assistance System and reporting pages, each in all its parts (a split page keeps its leaflet).
-REQUIRED_LEAFLETS = {"index", "help", "help-after-violence", "more-help", "legal-help",
-                     "assistance-system", "assistance-system-help",
-                     "reporting-a-crime", "reporting-consequences", "compensation"}
+BODY_MIN = 11.0
+NUMBER_MIN = 16.0
+TOLERANCE = 0.05
 
 
-def unavailable(reason: str):
-    """Skip on a developer machine without the system packages; fail in CI."""
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{reason} (CI must run the leaflet tests; .ci/run installs the packages)")
-    pytest.skip(reason)
+def test_no_errors(made):
+    assert [p.format(PROJECT.root) for p in made.problems if p.severity == ERROR] == []
 
 
-def normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)
-    text = re.sub(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069]", "", text)
-    return re.sub(r"\s+", " ", text).strip()
-
-
-@pytest.fixture(scope="module")
-def leaflet_site(built_site, tmp_path_factory) -> tuple[Path, list]:
-    _, reason = leaflets.load_weasyprint()
-    if reason:
-        unavailable(reason)
-    site = tmp_path_factory.mktemp("leaflets") / "site"
-    shutil.copytree(built_site, site)
-    done, errors = leaflets.build(PROJECT, site)
-    assert errors == []
-    return site, done
-
-
-def pdf_text(pdf: Path) -> str:
-    return normalise(" ".join(page.extract_text() or "" for page in PdfReader(pdf).pages))
-
-
-def strings(language: str) -> dict:
-    english = yaml.safe_load((PROJECT.strings_dir / "en.yml").read_text(encoding="utf-8"))
-    own = yaml.safe_load((PROJECT.strings_dir / f"{language}.yml").read_text(encoding="utf-8")) or {}
-    return {**english, **{k: v for k, v in own.items() if v}}
-
-
-def test_every_language_has_every_leaflet(leaflet_site):
-    site, done = leaflet_site
-    assert REQUIRED_LEAFLETS <= set(leaflets.leaflet_pages(PROJECT))
+def test_a_leaflet_for_each_language_that_has_the_page(made):
+    names = plan.leaflet_pages(PROJECT)
+    number = plan.numbers(PROJECT, names)
+    assert names, "no page has 'leaflet: true'"
     for language in PROJECT.languages():
-        for name in REQUIRED_LEAFLETS:
-            assert (site / "leaflets" / language.code / f"{name}.pdf").stat().st_size > 5000, (language.code, name)
+        for name in names:
+            pdf = made.site / "leaflets" / language.code / f"info-{number[name]}.pdf"
+            offered = language.code == DEFAULT or plan.translated(PROJECT, language.code, name)
+            assert pdf.exists() == offered, (language.code, name)
+            if offered:
+                assert pdfread.language(pdf) == language.code
 
 
-def test_each_leaflet_fits_on_two_a4_pages(leaflet_site):
-    _, done = leaflet_site
-    for leaflet, pages in done:
-        reader = PdfReader(leaflet.pdf)
-        assert len(reader.pages) == pages <= leaflets.MAX_PAGES, leaflet.pdf
+def test_a_page_shown_in_english_offers_the_english_leaflet_and_says_so(made):
+    english = facts(DEFAULT)
+    for leaflet in made.of(leaflets.PAGE):
+        for page in leaflet.links():
+            link = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one(
+                '.rg-leaflet[data-rg-leaflet="page"] a')
+            assert (page.parent / link["href"]).resolve() == leaflet.pdf.resolve(), page
+            reader_language = page.relative_to(made.site).parts[0]
+            if page != leaflet.html:  # a fallback page under another language
+                assert link["hreflang"] == DEFAULT and english.name in link.get_text(), page
+                assert reader_language != DEFAULT
+            else:
+                assert not link.has_attr("hreflang")
+
+
+def test_every_page_fits_two_a4_pages_and_right_to_left_is_right_to_left(made):
+    for leaflet in made.of(leaflets.PAGE):
+        reader = pdfread.reader(leaflet.pdf)
+        assert 1 <= len(reader.pages) <= leaflets.MAX_PAGES, leaflet.pdf
         width, height = (float(v) for v in reader.pages[0].mediabox.upper_right)
         assert (round(width), round(height)) == (595, 842), "A4 in points"
+        heading = pdfread.runs(leaflet.pdf)[0][0]  # the top box's heading, first on the page
+        right_to_left = facts(leaflet.language).direction == "rtl"
+        assert (heading.x > width / 2) == right_to_left, (leaflet.pdf, heading)
 
 
-def test_leaflet_text_has_the_title_and_the_emergency_numbers_on_page_one(leaflet_site):
-    _, done = leaflet_site
-    for leaflet, _ in done:
-        first_page = normalise(PdfReader(leaflet.pdf).pages[0].extract_text())
-        title = normalise(BeautifulSoup(leaflet.html.read_text(encoding="utf-8"), "html.parser")
-                          .select_one("article h1").get_text())
-        assert title in first_page, (leaflet.pdf, title)
-        for number in EMERGENCY_NUMBERS:
-            assert number in first_page, (leaflet.pdf, number)
+def test_no_text_under_11pt_and_the_numbers_at_16pt_or_more(made):
+    top = numbers(CONFIG["extra"]["emergency_contacts"])
+    for leaflet in made.of(leaflets.PAGE):
+        pages = pdfread.runs(leaflet.pdf)
+        smallest = min(run.size for page in pages for run in page)
+        assert smallest >= BODY_MIN - TOLERANCE, (leaflet.pdf, smallest)
+        for number in top:
+            drawn = [line for line in pdfread.lines(leaflet.pdf)[0] if number in line.text]
+            assert drawn and drawn[0].size >= NUMBER_MIN, (leaflet.pdf, number, drawn[:1])
 
 
-def test_arabic_leaflets_are_in_arabic_script(leaflet_site):
-    _, done = leaflet_site
-    arabic = [leaflet for leaflet, _ in done if leaflet.language == "ar" and leaflet.name == "help"]
-    assert arabic
-    text = pdf_text(arabic[0].pdf)
-    letters = re.findall(r"[^\W\d_]", text)
-    assert sum("\u0600" <= letter <= "\u06ff" for letter in letters) / len(letters) > 0.7
+def lowest_content(pdf, page_index: int) -> float:
+    """The foot of the lowest text on a page above the "from" block."""
+    block = pdfread.destination_y(pdf, render.FROM_BLOCK)
+    limit = block[1] if block and block[0] == page_index else float("inf")
+    runs = [run for run in pdfread.runs(pdf)[page_index] if run.y < limit and not re.fullmatch(r"[\d /]+", run.text)]
+    # A line box ends about half a font size below the baseline (half-leading and descent).
+    return max(run.y + 0.45 * run.size for run in runs) if runs else 0.0
 
 
-def test_no_menu_or_screen_only_text_is_printed(leaflet_site):
-    _, done = leaflet_site
-    for leaflet, _ in done:
-        text = pdf_text(leaflet.pdf)
-        ui = strings(leaflet.language)
-        # Text that exists only in the screen chrome: exit skip link, footer, download link.
-        for key in ("exit_skip_link", "footer_languages", "footer_privacy", "leaflet_download"):
-            assert normalise(ui[key].split("{")[0]) not in text, (leaflet.pdf, key)
-        # Material's menu would list every page title; "Translation status" is
-        # reachable only from there and from the search, never from leaflet text.
-        assert "Translation status" not in text and "Skip to content" not in text
-
-
-def qr_payload(pdf: Path, tmp_path: Path) -> str:
-    if not shutil.which("zbarimg") or not shutil.which("pdftoppm"):
-        unavailable("zbarimg and pdftoppm are needed to read the QR code (Debian: zbar-tools, poppler-utils)")
-    pages = len(PdfReader(pdf).pages)
-    prefix = tmp_path / pdf.stem
-    subprocess.run(["pdftoppm", "-r", "200", "-png", "-f", str(pages), "-l", str(pages), str(pdf), str(prefix)],
-                   check=True)
-    image = next(tmp_path.glob(f"{pdf.stem}*.png"))
-    result = subprocess.run(["zbarimg", "--quiet", "--raw", str(image)], capture_output=True, text=True, check=False)
-    return result.stdout.strip()
-
-
-def test_qr_code_opens_the_same_page_in_the_same_language(leaflet_site, tmp_path):
-    site, done = leaflet_site
-    for leaflet, _ in done:
-        if leaflet.name not in {"help", "index"}:
+def test_the_last_page_carries_at_least_a_quarter_page(made):
+    margin = re.search(r"@page \{\s*size: A4;\s*margin: (\d+)mm \d+mm (\d+)mm",
+                       (PROJECT.root / leaflets.STYLESHEETS / "leaflet.css").read_text(encoding="utf-8"))
+    top, bottom = (float(value) * pdfread.MM for value in margin.groups())
+    for leaflet in made.of(leaflets.PAGE):
+        count = len(pdfread.reader(leaflet.pdf).pages)
+        if count < 2:
             continue
-        url = qr_payload(leaflet.pdf, tmp_path)
-        expected_path = leaflet.html.parent.relative_to(site).as_posix()
-        expected = CONFIG["site_url"] + ("" if expected_path == "." else expected_path + "/")
-        assert url == expected, leaflet.pdf
-        assert urlparse(url).netloc == urlparse(CONFIG["site_url"]).netloc
-        assert url in pdf_text(leaflet.pdf).replace(" ", "") or url.rstrip("/") in pdf_text(leaflet.pdf).replace(" ", "")
+        height = float(pdfread.reader(leaflet.pdf).pages[-1].mediabox.height)
+        fill = (lowest_content(leaflet.pdf, count - 1) - top) / (height - top - bottom)
+        # Measured from baselines, so up to half a percent under the layout's own measure.
+        assert fill >= render.MIN_FILL - 0.005, (leaflet.pdf, round(fill, 3))
 
 
-def test_leaflet_pages_link_to_their_pdf_with_its_size(leaflet_site):
-    site, done = leaflet_site
-    for leaflet, _ in done:
-        soup = BeautifulSoup(leaflet.html.read_text(encoding="utf-8"), "html.parser")
-        link = soup.select_one(".rg-leaflet a")
-        assert link is not None and not soup.select_one(".rg-leaflet").has_attr("hidden"), leaflet.html
-        assert (leaflet.html.parent / link["href"]).resolve() == leaflet.pdf.resolve()
-        size = max(1, round(leaflet.pdf.stat().st_size / 1024))
-        label = strings(leaflet.language)["leaflet_download"].replace("{size}", str(size))
-        assert link.get_text(strip=True) == label
+def test_no_heading_alone_at_the_foot_of_a_page_or_column(made):
+    for leaflet in made.of(leaflets.PAGE):
+        pages = pdfread.runs(leaflet.pdf)
+        width = float(pdfread.reader(leaflet.pdf).pages[0].mediabox.width)
+        for index, page in enumerate(pages[:-1]):
+            text = [run for run in page if not re.fullmatch(r"[\d /]+", run.text)]
+            body = sorted(run.size for run in text)[len(text) // 2]
+            for column in (lambda run: run.x < width / 2, lambda run: run.x >= width / 2):
+                runs = [run for run in text if column(run)]
+                if runs:
+                    last = max(runs, key=lambda run: run.y)
+                    assert last.size <= body + 0.5, (leaflet.pdf, index + 1, last)
+
+
+def test_the_top_box_uses_short_names(made):
+    extra = CONFIG["extra"]
+    for leaflet in made.of(leaflets.PAGE):
+        words = ui(leaflet.language)
+        title = BeautifulSoup(leaflet.html.read_text(encoding="utf-8"), "html.parser").select_one("article h1")
+        first = pdfread.page_text(leaflet.pdf, 0)
+        top = first[:first.index(pdfread.normalise(title.get_text()))]
+        for contact_id in extra["emergency_contacts"]:
+            assert pdfread.normalise(words[f"contacts.{contact_id}.short_name"]) in top, (leaflet.pdf, contact_id)
+            assert pdfread.normalise(words[f"contacts.{contact_id}.name"]) not in top, (leaflet.pdf, contact_id)
+
+
+def avoided(language: str) -> list[str]:
+    words = ui(DEFAULT)["leaflets.avoid_words"] + "," + ui(language)["leaflets.avoid_words"]
+    return [word.strip().lower() for word in words.split(",") if word.strip()]
+
+
+def test_file_names_and_document_properties_are_neutral(made):
+    for leaflet, _ in made.done:
+        seen = " ".join([leaflet.pdf.name, *pdfread.metadata(leaflet.pdf).values()]).lower()
+        assert pdfread.metadata(leaflet.pdf)["Title"], leaflet.pdf
+        for word in avoided(leaflet.language):
+            assert word not in seen, (leaflet.pdf, word, seen)
+
+
+def letters(text: str) -> set[str]:
+    return {char for char in pdfread.normalise(text) if char.isalnum()}
+
+
+def test_every_glyph_is_drawn_in_the_languages_font(made):
+    for leaflet, _ in made.done:
+        shown = pdfread.text(leaflet.pdf)
+        assert pdfread.notdef_glyphs(leaflet.pdf) == 0, leaflet.pdf
+        assert "\x00" not in shown and "\ufffd" not in shown, leaflet.pdf
+        missing = letters(source_text(leaflet)) - letters(shown)
+        assert missing == set(), (leaflet.pdf, sorted(missing))
+        fonts = pdfread.fonts(leaflet.pdf)
+        assert all(font["emb"] == "yes" and font["uni"] == "yes" for font in fonts), (leaflet.pdf, fonts)
+        wanted = facts(leaflet.language).font.replace(" ", "-")
+        assert any(font["name"].split("+")[-1].startswith(wanted) for font in fonts), (leaflet.pdf, wanted)
+
+
+def has_date(shown: str, date: str) -> bool:
+    """A YYYY-MM-DD date, also as right-to-left text extraction orders it."""
+    return date in shown or "-".join(reversed(date.split("-"))) in shown
+
+
+def test_says_who_it_is_from_and_when(made):
+    for leaflet in made.of(leaflets.PAGE):
+        shown = pdfread.text(leaflet.pdf)
+        reviewed = leaflets.document.last_reviewed(PROJECT, leaflet.language, leaflet.name)
+        assert SETTINGS.organisation in shown, leaflet.pdf
+        assert reviewed and has_date(shown, reviewed), leaflet.pdf
+        assert has_date(shown, leaflets.document.printed_date()), leaflet.pdf
+        assert pdfread.normalise(ui(leaflet.language)["leaflets.stamp"]) in shown, leaflet.pdf
+
+
+def test_qr_code_opens_the_same_page_in_the_same_language(made, tmp_path):
+    for leaflet in made.of(leaflets.PAGE):
+        count = len(pdfread.reader(leaflet.pdf).pages)
+        expected = leaflets.document.address_of(SETTINGS, PROJECT, leaflet.language, leaflet.name)
+        assert pdfread.qr_codes(leaflet.pdf, tmp_path, count) == [expected], leaflet.pdf
+        assert expected in pdfread.text(leaflet.pdf).replace(" ", ""), leaflet.pdf
+
+
+def test_links_to_other_pages_print_their_address(made):
+    host = CONFIG["site_url"].split("://", 1)[1].rstrip("/")
+    checked = 0
+    for leaflet in made.of(leaflets.PAGE):
+        page = BeautifulSoup(leaflet.html.read_text(encoding="utf-8"), "html.parser")
+        wanted = [a["data-rg-print"] for a in page.select("article a[data-rg-print]")
+                  if a["data-rg-print"].startswith(host) and not a.find_parent(class_="rg-page-meta")]
+        shown = pdfread.text(leaflet.pdf).replace(" ", "")
+        for address in wanted:
+            assert address in shown, (leaflet.pdf, address)
+            checked += 1
+    assert checked, "no leaflet links to another page of the site"
+
+
+def test_the_page_links_its_leaflet_with_size_and_a_note(made):
+    for leaflet in made.of(leaflets.PAGE):
+        for page in leaflet.links():
+            soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+            holder = soup.select_one('.rg-leaflet[data-rg-leaflet="page"]')
+            assert not holder.has_attr("hidden"), page
+            size = str(max(1, round(leaflet.pdf.stat().st_size / 1024)))
+            assert size in holder.a.get_text() and holder.a.has_attr("download")
+            reader_language = soup.html["lang"]
+            assert holder.select_one(".rg-leaflet__note").get_text() == ui(reader_language)["leaflets.download_note"]
 
 
 def test_pages_without_leaflets_never_link_to_one(built_site):
     for page in built_site.rglob("index.html"):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        placeholder = soup.select_one(".rg-leaflet")
-        if placeholder is not None:
-            assert placeholder.has_attr("hidden") and placeholder.find("a") is None, page
+        for holder in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select(".rg-leaflet"):
+            assert holder.has_attr("hidden") and holder.find("a") is None, page
 
 
-def test_too_long_leaflet_fails_with_the_source_page_named(leaflet_site, monkeypatch, tmp_path, capsys):
-    site, _ = leaflet_site
-    copy = tmp_path / "site"
-    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("leaflets"))
-    monkeypatch.setattr(leaflets, "leaflet_pages", lambda project: ["help-after-violence"])
-    monkeypatch.setattr(leaflets, "MAX_PAGES", 1)
-    status = leaflets.run(PROJECT, copy)
-    out = capsys.readouterr().out
-    assert status == 1 and "leaflet-too-long" in out
-    assert "docs/en/help-after-violence.md:1: leaflet-too-long: the en leaflet has 2 A4 pages (limit 1)." in out
-
-
-def test_missing_pango_is_a_clear_error(monkeypatch, tmp_path, capsys):
-    monkeypatch.setattr(leaflets, "load_weasyprint", lambda: (None, "WeasyPrint cannot start: no libpango"))
-    assert leaflets.run(PROJECT, tmp_path) == 1
-    out = capsys.readouterr().out
-    assert "leaflet-no-pango" in out and "Makefile:1: leaflet-no-pango: WeasyPrint cannot start" in out
-    assert "libpango-1.0-0" in out and "Fix:" in out
-
-
-def test_a_site_with_no_leaflet_pages_is_a_clear_error(tmp_path, capsys):
-    (tmp_path / "notes.html").write_text("<html><body>not a page of the site</body></html>", encoding="utf-8")
-    assert leaflets.run(PROJECT, tmp_path) == 1
-    out = capsys.readouterr().out
-    assert "leaflet-none" in out
-    assert f"{tmp_path}:1: leaflet-none: no built pages with 'leaflet: true'." in out and "make site" in out
-
-
-def test_a_page_without_the_leaflet_placeholder_is_named(leaflet_site, monkeypatch, tmp_path, capsys):
-    site, done = leaflet_site
-    copy = tmp_path / "site"
-    shutil.copytree(site, copy)
-    leaflet = next(leaflet for leaflet, _ in done if leaflet.language == "en")
-    page = copy / leaflet.html.relative_to(site)
-    page.write_text(re.sub(r'<p class="rg-leaflet"[^>]*>.*?</p>', "", page.read_text(encoding="utf-8"), flags=re.S),
-                    encoding="utf-8")
-    moved = leaflets.Leaflet(**{**leaflet.__dict__, "html": page, "pdf": copy / leaflet.pdf.relative_to(site)})
-    problems = leaflets.link_leaflets([moved], copy)
-    assert [(p.code, p.path, p.line) for p in problems] == [("leaflet-no-placeholder", page, 1)]
+def test_no_menu_or_screen_only_text_is_printed(made):
+    for leaflet, _ in made.done:
+        shown = pdfread.text(leaflet.pdf)
+        words = ui(leaflet.language)
+        for key in ("exit_skip_link", "footer_languages", "footer_privacy", "skip_to_content"):
+            assert pdfread.normalise(words[key].split("{")[0]) not in shown, (leaflet.pdf, key)

@@ -1,0 +1,82 @@
+"""The leaflets of the repository's own site, made once for these tests in a copy
+of the built site, and what the tests read from configuration: languages,
+pages, contacts and words are never written into a test."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from rights_guide.build import leaflets
+from rights_guide.build.leaflets import document, htmlparts, plan
+from rights_guide.model import strings
+from tests.conftest import CHECKOUT
+from tests.leaflets import pdfread
+
+PROJECT = CHECKOUT
+CONFIG = PROJECT.config().data
+SETTINGS = plan.settings(PROJECT)
+CONTACTS = {c["id"]: c for c in yaml.safe_load(PROJECT.contacts_path.read_text(encoding="utf-8"))["contacts"]}
+DEFAULT = PROJECT.default_language()
+
+
+def unavailable(reason: str):
+    """Skip on a developer machine without the system packages; fail in CI."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason} (CI must run the leaflet tests; .ci/run installs the packages)")
+    pytest.skip(reason)
+
+
+def ui(language: str) -> dict[str, str]:
+    return strings.load(PROJECT, language)
+
+
+def facts(language: str):
+    return PROJECT.language_table().get(language)
+
+
+def numbers(contact_ids) -> list[str]:
+    return [phone["number"] for contact_id in contact_ids for phone in CONTACTS[contact_id].get("phones", [])]
+
+
+# Parts of a page that leaflet.css hides on paper.
+HIDDEN = (("p", "rg-contact__caution"), ("p", "rg-contact__source"))
+
+
+def source_text(leaflet) -> str:
+    """The words the leaflet's HTML shows, to compare with what the PDF shows."""
+    html = document.html_for(PROJECT, SETTINGS, leaflet)
+    for tag, name in HIDDEN:
+        html = htmlparts.remove(html, htmlparts.has_class(tag, name))
+    html = htmlparts.remove(html, lambda tag, attrs: "rg-screen-only" in (attrs.get("class") or "").split())
+    return htmlparts.plain_text(htmlparts.first_inner(html, lambda tag, attrs: tag == "body") or "")
+
+
+class Made:
+    """The leaflets made: site, (leaflet, pages) pairs, problems; by kind."""
+
+    def __init__(self, site: Path, done: list, problems: list):
+        self.site, self.done, self.problems = site, done, problems
+
+    def of(self, kind: str) -> list:
+        return [leaflet for leaflet, _ in self.done if leaflet.kind == kind]
+
+    def pages(self, leaflet) -> int:
+        return dict((made.pdf, pages) for made, pages in self.done)[leaflet.pdf]
+
+
+@pytest.fixture(scope="session")
+def made(built_site, tmp_path_factory) -> Made:
+    _, reason = leaflets.load_weasyprint()
+    if reason:
+        unavailable(reason)
+    if pdfread.tools_missing():
+        unavailable(f"{', '.join(pdfread.tools_missing())} missing (Debian: poppler-utils, zbar-tools)")
+    site = tmp_path_factory.mktemp("leaflets") / "site"
+    shutil.copytree(built_site, site)
+    done, problems = leaflets.build(PROJECT, site)
+    return Made(site, done, problems)

@@ -1,0 +1,127 @@
+"""Every problem `make leaflets` reports, from a bad input, with its file and line."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+from rights_guide.build import leaflets
+from rights_guide.build.leaflets import checks, plan, render
+from rights_guide.model.project import Project
+from rights_guide.problems import WARNING
+from tests.leaflets.conftest import PROJECT
+
+
+def configured(fixture_site, extra: str = "", strings: str = "") -> Project:
+    """The fixture copy of the site with mkdocs.yml's extra and en.yml changed."""
+    config = fixture_site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    for line in extra.splitlines():
+        key = line.split(":", 1)[0]
+        text = re.sub(rf"(?m)^  {key}:.*$", f"  {line}", text)
+    config.write_text(text, encoding="utf-8")
+    english = fixture_site / "data" / "strings" / "en.yml"
+    english.write_text(english.read_text(encoding="utf-8") + strings, encoding="utf-8")
+    return Project(fixture_site)
+
+
+def test_a_placeholder_organisation_is_a_warning_at_its_line(fixture_site):
+    project = configured(fixture_site, 'organisation: "[Your organisation ry, town]"')
+    [problem] = checks.organisation(project, plan.settings(project))
+    line = next(n for n, text in enumerate(project.config_path.read_text().splitlines(), 1) if "organisation:" in text)
+    assert (problem.code, problem.path, problem.line, problem.severity) == (
+        "leaflet-organisation", project.config_path, line, WARNING)
+    named = configured(fixture_site, 'organisation: "Pro-tukipiste ry, Helsinki"')
+    assert checks.organisation(named, plan.settings(named)) == []
+
+
+def test_a_card_contact_must_be_certain_and_have_a_phone(fixture_site):
+    medium = next(c["id"] for c in checks_contacts(PROJECT) if c["confidence"] != "high" and c.get("phones"))
+    no_phone = next(c["id"] for c in checks_contacts(PROJECT) if c["confidence"] == "high" and not c.get("phones"))
+    project = configured(fixture_site, f"pocket_card_contacts: [{medium}, {no_phone}, no-such-channel]")
+    problems = checks.contacts(project, plan.settings(project))
+    found = [(p.code, p.line) for p in problems if p.code == "leaflet-card-contact"]
+    line = next(n for n, text in enumerate(project.config_path.read_text().splitlines(), 1)
+                if "pocket_card_contacts:" in text)
+    assert [code for code, _ in found] == ["leaflet-card-contact"] * 3 and all(n == line for _, n in found)
+    assert "confidence medium" in problems[0].message and "no phone" in problems[1].message
+
+
+def checks_contacts(project):
+    import yaml
+    return yaml.safe_load(project.contacts_path.read_text(encoding="utf-8"))["contacts"]
+
+
+def test_a_contact_on_the_card_needs_a_short_name(fixture_site):
+    certain = next(c["id"] for c in checks_contacts(PROJECT)
+                   if c["confidence"] == "high" and c.get("phones") and c["id"] not in ("emergency-112", "nas"))
+    project = configured(fixture_site, f"pocket_card_contacts: [{certain}]")
+    problems = checks.contacts(project, plan.settings(project))
+    assert [(p.code, p.path.name) for p in problems] == [("leaflet-short-name", "en.yml")]
+    assert f"contacts.{certain}.short_name" in problems[0].message
+
+
+def test_a_word_to_avoid_in_a_file_name_properties_or_on_a_card_is_an_error(fixture_site, tmp_path):
+    project = Project(fixture_site)
+    word = "trafficking"
+    leaflet = plan.Leaflet("en", "card", tmp_path / "index.html", tmp_path / f"{word}-card.pdf", plan.CARD)
+    html = (f'<html><head><title>Phone numbers</title><meta name="keywords" content="{word}"></head>'
+            f'<body><p>Call the {word.title()} line</p></body></html>')
+    problems = checks.discreet(project, leaflet, html)
+    assert [p.code for p in problems] == ["leaflet-not-neutral"] * 3
+    assert {p.message.split("in its ")[1] for p in problems} == {"file name.", "keywords.", "face."}
+    assert all(p.path.name == "en.yml" for p in problems)
+
+
+def test_a_nearly_empty_last_page_is_an_error_naming_the_page(tmp_path):
+    leaflet = plan.Leaflet("en", "help", tmp_path / "help" / "index.html", tmp_path / "info-2.pdf")
+    result = render.Result(leaflet.pdf, 2, 0.1, 3)
+    [problem] = leaflets.page_problems(PROJECT, leaflet, result, leaflets.MAX_PAGES)
+    assert (problem.code, problem.path, problem.line) == (
+        "leaflet-last-page", PROJECT.docs / PROJECT.default_language() / "help.md", 1)
+    assert "10%" in problem.message
+
+
+def test_too_long_leaflet_fails_with_the_source_page_named(made, monkeypatch, tmp_path, capsys):
+    copy = tmp_path / "site"
+    shutil.copytree(made.site, copy)
+    old_name = copy / "leaflets" / PROJECT.default_language() / "signs-of-trafficking.pdf"
+    old_name.write_bytes(b"%PDF-1.7 a leaflet from an earlier run")
+    two_pages = next(leaflet.name for leaflet, pages in made.done if leaflet.kind == leaflets.PAGE and pages == 2
+                     and leaflet.language == PROJECT.default_language())
+    monkeypatch.setattr(plan, "leaflet_pages", lambda project: [two_pages])
+    monkeypatch.setattr(leaflets, "MAX_PAGES", 1)
+    status = leaflets.run(PROJECT, copy)
+    out = capsys.readouterr().out
+    assert status == 1 and "leaflet-too-long" in out
+    assert not old_name.exists(), "a PDF no longer planned stays online"
+    assert f"docs/en/{two_pages}.md:1: leaflet-too-long: the en leaflet has 2 A4 pages (limit 1)." in out
+
+
+def test_missing_pango_is_a_clear_error(monkeypatch, tmp_path, capsys):
+    monkeypatch.setattr(leaflets, "load_weasyprint", lambda: (None, "WeasyPrint cannot start: no libpango"))
+    assert leaflets.run(PROJECT, tmp_path) == 1
+    out = capsys.readouterr().out
+    assert "leaflet-no-pango" in out
+    assert "Makefile:1: leaflet-no-pango: WeasyPrint cannot start" in out
+    assert "libpango-1.0-0" in out and "Fix:" in out
+
+
+def test_a_site_with_no_leaflet_pages_is_a_clear_error(tmp_path, capsys):
+    (tmp_path / "notes.html").write_text("<html><body>not a page of the site</body></html>", encoding="utf-8")
+    assert leaflets.run(PROJECT, tmp_path) == 1
+    out = capsys.readouterr().out
+    assert "leaflet-none" in out
+    assert f"{tmp_path}:1: leaflet-none: no built pages with 'leaflet: true'." in out and "make site" in out
+
+
+def test_a_page_without_the_leaflet_placeholder_is_named(made, tmp_path):
+    copy = tmp_path / "site"
+    shutil.copytree(made.site, copy)
+    leaflet = next(leaflet for leaflet in made.of(leaflets.PAGE) if leaflet.language == PROJECT.default_language())
+    page = copy / leaflet.html.relative_to(made.site)
+    page.write_text(re.sub(r'<p class="rg-leaflet"[^>]*>.*?</p>', "", page.read_text(encoding="utf-8"), flags=re.S),
+                    encoding="utf-8")
+    moved = plan.Leaflet(leaflet.language, leaflet.name, page, copy / leaflet.pdf.relative_to(made.site))
+    problems = leaflets.link_leaflets([moved], copy)
+    assert [(p.code, p.path, p.line) for p in problems] == [("leaflet-no-placeholder", page, 1)]
