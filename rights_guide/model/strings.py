@@ -61,3 +61,9 @@ def markup(text: str) -> str | None:
         if match:
             return f"{what} ({text[match.start():match.start() + 12]!r}...)"
     return None
+
+
+def fill(template: str, **values: object) -> str:
+    """Plain text with `{name}` placeholders filled (for PDF properties and the like; templates
+    use build/escaping.py's `fill`, which escapes). Unknown ones stay visible rather than vanish."""
+    return PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), m.group(0))), template)
