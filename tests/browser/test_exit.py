@@ -11,10 +11,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DESKTOP, EXIT_URL, LANGUAGES, PAGES, PHONE, STRINGS, goto, page_path
+from tests.browser.conftest import CONTENT, DESKTOP, EXIT_URL, LANGUAGES, PHONE, STRINGS, goto, page_path
 
-# A page reached from the home page, so that there is history to go back to.
-CONTENT = PAGES[1]
+# CONTENT[code]: a content page of each language, reached from its home page so that
+# there is history to go back to.
 
 # Reports the exit control's state each time <html>'s class or the status
 # message changes. A MutationObserver runs in the same task as the change,
@@ -68,9 +68,9 @@ def open_content_page(open_context, site_origin, code, screen=DESKTOP):
     context, traffic = open_context(init_scripts=(EXIT_PROBE,), **screen)
     page = context.new_page()
     goto(page, site_origin, page_path(code, "index.md"))
-    goto(page, site_origin, page_path(code, CONTENT))
+    goto(page, site_origin, page_path(code, CONTENT[code]))
     expect(page.locator("html.rg-exit-ready")).to_have_count(1)
-    return page, traffic, site_origin + page_path(code, CONTENT)
+    return page, traffic, site_origin + page_path(code, CONTENT[code])
 
 
 def assert_left_at_once(page, traffic, site_origin, code, url, history_length):
@@ -175,7 +175,7 @@ def test_count_expires_after_five_seconds_and_says_so(open_context, site_origin,
     context, traffic = open_context(**DESKTOP)
     page = context.new_page()
     page.clock.install()  # the 5 s wait is run on a fake clock
-    goto(page, site_origin, page_path(code, CONTENT))
+    goto(page, site_origin, page_path(code, CONTENT[code]))
     text = strings(code)
     status = page.locator(".rg-exit__status")
     page.keyboard.press("Shift")

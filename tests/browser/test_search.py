@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
 from urllib.parse import urlparse
 
 import pytest
-import yaml
 from playwright.sync_api import expect
 
 from rights_guide.build.search import search_config
-from tests.browser.conftest import DEFAULT, LANGUAGES, PHONE, PROJECT, goto, nav_pages, page_path
+from tests.browser.conftest import DEFAULT, LANGUAGES, PHONE, SITE, goto, nav_pages, page_path
 
 SEARCH_BUTTON = "label.md-header__button[for=__search]"
 LANGUAGE_CASES = [pytest.param(code, id=code) for code in LANGUAGES]
@@ -30,38 +28,25 @@ def index_path(code: str) -> str:
     return "search/search_index.json" if code == DEFAULT else f"{code}/search/search_index.json"
 
 
-@cache
-def page_texts(code: str) -> dict[str, tuple[str, str]]:
-    """{page: (title, body)} of the Markdown pages of one language."""
-    texts = {}
-    for path in sorted((PROJECT.docs / code).glob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        meta, body = {}, text
-        if text.startswith("---"):
-            _, front, body = text.split("---", 2)
-            meta = yaml.safe_load(front) or {}
-        texts[path.name] = (str(meta.get("title", "")), body)
-    return texts
-
-
-def word_only_in(code: str) -> str:
-    """A word from the titles of this language's pages that no other language's pages contain."""
+def word_only_in(code: str) -> str | None:
+    """A word from the titles of this language's own pages that no other language's own pages
+    contain (the default language's are every fallback); None when it has no pages of its own."""
+    own = SITE.texts(code, own=True)
     others = " ".join(title + body for other in LANGUAGES if other != code
-                      for title, body in page_texts(other).values()).lower()
-    for title, _ in page_texts(code).values():
+                      for title, body in SITE.texts(other, own=True).values()).lower()
+    for title, _ in own.values():
         for word in sorted(re.findall(r"[^\W\d_]{6,}", title.lower()), key=len, reverse=True):
             if word not in others:
                 return word
-    raise AssertionError(f"no title word of {code} is absent from the other languages")
+    assert not own, f"no title word of docs/{code}/ is absent from the other languages' pages"
+    return None
 
 
-def number_in_every_language() -> str:
-    numbers = None
-    for code in LANGUAGES:
-        found = set(re.findall(r"\b\d{3,}\b", " ".join(body for _, body in page_texts(code).values())))
-        numbers = found if numbers is None else numbers & found
-    assert numbers, "no number appears in the pages of every language"
-    return sorted(numbers)[0]
+def a_title_word(code: str) -> str:
+    """The longest word of the titles a reader of `code` sees (its own or the fallbacks)."""
+    words = [word for title, _ in SITE.texts(code).values() for word in re.findall(r"[^\W\d_]{4,}", title)]
+    assert words, f"no page title of {code} has a word of 4 letters or more"
+    return max(words, key=len)
 
 
 def in_language(url: str, code: str) -> bool:
@@ -88,9 +73,9 @@ def test_each_language_has_its_own_search_index(built_site):
         # A translated page is indexed in its own language only (no English copy of it).
         titles = {entry["title"] for entry in index["docs"] if "#" not in entry["location"]}
         for source in nav_pages():
-            if code != DEFAULT and (PROJECT.docs / code / source).exists():
-                english_title = page_texts(DEFAULT)[source][0]
-                own_title = page_texts(code)[source][0]
+            if code != DEFAULT and SITE.has(code, source):
+                english_title = SITE.texts(DEFAULT)[source][0]
+                own_title = SITE.texts(code)[source][0]
                 if english_title != own_title:
                     assert english_title not in titles, (code, source)
 
@@ -129,7 +114,8 @@ def test_search_finds_only_pages_in_the_readers_language(open_context, site_orig
     assert not [url for url in traffic.requests if "search" in url], \
         f"search downloaded before it was opened: {traffic.requests}"
 
-    own = word_only_in(code)
+    # A word only this language's pages have; with no page of its own, a word of the fallbacks.
+    own = word_only_in(code) or a_title_word(code)
     results = search(page, own, found=True)
     assert all(in_language(url, code) for url in results), results
     # Opening search fetched this language's index and Material's worker, nothing else for search.
@@ -137,13 +123,13 @@ def test_search_finds_only_pages_in_the_readers_language(open_context, site_orig
     assert indexes == [f"{site_origin}/{index_path(code)}"], indexes
     assert not [url for url in traffic.requests if "wordcut" in url or "tinyseg" in url], traffic.requests
 
-    number = number_in_every_language()
+    number = SITE.number_in_every_language()
     for other in LANGUAGES:
         if other == code:
             continue
-        if other != DEFAULT:
+        word = word_only_in(other) if other != DEFAULT else None
+        if word:
             # English is on every language's fallback pages; other translations are not.
-            word = word_only_in(other)
             assert search(page, word, found=False) == [], f"{code}: {word!r} ({other}) found"
         # A number on the pages of every language: found here only at this language's addresses.
         results = search(page, number, found=True)
@@ -159,7 +145,7 @@ def test_search_finds_only_pages_in_the_readers_language(open_context, site_orig
 
 
 def untranslated(code: str) -> list[str]:
-    return [source for source in nav_pages() if not (PROJECT.docs / code / source).exists()]
+    return [source for source in nav_pages() if not SITE.has(code, source)]
 
 
 # Languages with an English fallback page to look for (once all pages are translated there is none).
@@ -167,7 +153,7 @@ def untranslated(code: str) -> list[str]:
                                   if code != DEFAULT and untranslated(code)])
 def test_untranslated_pages_are_found_at_the_readers_language_address(open_context, site_origin, code):
     source = untranslated(code)[0]
-    title = page_texts(DEFAULT)[source][0]
+    title = SITE.texts(DEFAULT)[source][0]
     context, traffic = open_context(**PHONE)
     page = context.new_page()
     goto(page, site_origin, page_path(code, "index.md"))
