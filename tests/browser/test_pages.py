@@ -75,7 +75,8 @@ def test_works_without_javascript(open_context, site_origin, code, source):
     path = page_path(code, source)
     goto(page, site_origin, path)
     assert page.locator("article h1").is_visible()
-    assert len(page.locator("article").inner_text()) > 200
+    text = page.locator("article").inner_text()
+    assert len(text) > 200, f"{path}: only {len(text)} characters of content without JavaScript"
 
     # Menu: Material's drawer is a checkbox and a label, and its links are plain links.
     open_drawer(page)

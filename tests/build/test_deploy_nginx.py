@@ -106,7 +106,7 @@ def test_nginx_caching_matches_the_fingerprint_rule(nginx, built_site):
     assert directives(nginx, "set") == [["$rg_cache_control", NO_CACHE]]
     regex_locations = [(args, block) for directive, args, block in blocks(nginx)
                        if directive == "location" and args[0] in ("~", "~*")]
-    assert len(regex_locations) == 1
+    assert len(regex_locations) == 1, "deploy/nginx.conf: one regular-expression location, for fingerprinted files"
     args, block = regex_locations[0]
     assert args == ["~", deploy.FINGERPRINTED.pattern]
     assert directives(block, "set") == [["$rg_cache_control", deploy.IMMUTABLE]]
