@@ -1,7 +1,7 @@
 """`python -m rights_guide benchmark`: what each page costs a reader, ours against stock Material.
 
 Bytes and requests are read from a built site, so they are deterministic and
-tests/test_benchmark.py asserts budgets on them. The model is generic: it
+tests/bench/test_budgets.py asserts budgets on them. The model is generic: it
 follows the references in each page's HTML (and in the stylesheets that HTML
 loads) and never assumes a file name, except for one piece of behaviour it
 cannot read from HTML: when a page runs Material's own bundle.js, the script
@@ -37,10 +37,20 @@ from rights_guide.build import deploy
 from rights_guide.build.material import index_languages, lunr_files
 from rights_guide.model.project import Project
 
-# Budgets per page, asserted by tests/test_benchmark.py on the built site.
+# Budgets per page, asserted by tests/bench/test_budgets.py on the built site.
 FIRST_VIEW_GZIP = 25 * 1024
 FIRST_VIEW_REQUESTS = 4
 REPEAT_VIEW_GZIP = 6 * 1024
+# Every page names every language twice (the header's list and the footer's), about 45
+# bytes gzip a language: the repeat view may grow by this much for each language beyond
+# BUDGET_LANGUAGES, so adding languages alone never breaks the budget.
+BUDGET_LANGUAGES = 3
+REPEAT_VIEW_PER_LANGUAGE = 64
+
+
+def repeat_view_budget(languages: int) -> int:
+    """The repeat-view budget (bytes gzip) of a page on a site built in `languages` languages."""
+    return REPEAT_VIEW_GZIP + REPEAT_VIEW_PER_LANGUAGE * max(0, languages - BUDGET_LANGUAGES)
 
 VERSIONS = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pymdown-extensions")
 # Material's own script; what it fetches at start-up is modelled in `_material_startup`.
@@ -434,16 +444,17 @@ def _sizes(size: Size) -> str:
     return f"{_kb(size.raw)} / {_kb(size.gzip)} / {_kb(size.brotli)}"
 
 
-def over_budget(load: PageLoad) -> list[str]:
-    """Why a page is over budget (empty if it is not)."""
+def over_budget(load: PageLoad, languages: int = BUDGET_LANGUAGES) -> list[str]:
+    """Why a page of a site in `languages` languages is over budget (empty if it is not)."""
     first, repeat = load.first_view.gzip, load.repeat_view.gzip
+    repeat_budget = repeat_view_budget(languages)
     over = []
     if first > FIRST_VIEW_GZIP:
         over.append(f"first view {_kb(first)} KB gzip > {FIRST_VIEW_GZIP // KB} KB")
     if len(load.requests) > FIRST_VIEW_REQUESTS:
         over.append(f"first view {len(load.requests)} requests > {FIRST_VIEW_REQUESTS}")
-    if repeat > REPEAT_VIEW_GZIP:
-        over.append(f"repeat view {_kb(repeat)} KB gzip > {REPEAT_VIEW_GZIP // KB} KB")
+    if repeat > repeat_budget:
+        over.append(f"repeat view {_kb(repeat)} KB gzip > {_kb(repeat_budget)} KB")
     return over
 
 
@@ -502,12 +513,15 @@ def _file_table(load: PageLoad) -> list[str]:
 
 
 def weight_sections(site: Site, loads: list[PageLoad]) -> list[str]:
-    over = [(load, reasons) for load in loads if (reasons := over_budget(load))]
+    count = len(site.languages)
+    over = [(load, reasons) for load in loads if (reasons := over_budget(load, count))]
     lines = ["## Budgets", "",
-             "Asserted by `tests/test_benchmark.py` on every page in every language:", "",
+             "Asserted by `tests/bench/test_budgets.py` on every page in every language:", "",
              f"- first view: at most {FIRST_VIEW_GZIP // KB} KB gzip "
              f"and {FIRST_VIEW_REQUESTS} requests;",
-             f"- repeat view: at most {REPEAT_VIEW_GZIP // KB} KB gzip;",
+             f"- repeat view: at most {REPEAT_VIEW_GZIP // KB} KB gzip with up to {BUDGET_LANGUAGES} "
+             f"languages, {REPEAT_VIEW_PER_LANGUAGE} bytes more for each further one "
+             f"({_kb(repeat_view_budget(count))} KB for these {count});",
              "- no request on load to `sitemap.xml`, to a missing file, or to another host.", ""]
     if over:
         lines.append(f"**{len(over)} of {len(loads)} pages are over budget** (✗ below), e.g.:")
@@ -525,7 +539,7 @@ def weight_sections(site: Site, loads: list[PageLoad]) -> list[str]:
         return _view_cell(load.first_view, len(load.requests), over)
 
     def repeat(load: PageLoad) -> str:
-        over = load.repeat_view.gzip > REPEAT_VIEW_GZIP
+        over = load.repeat_view.gzip > repeat_view_budget(count)
         return _view_cell(load.repeat_view, len(load.repeat_requests), over)
 
     heaviest = max(loads, key=lambda load: load.first_view.gzip)
