@@ -108,7 +108,9 @@ class SiteConfig:
 
     @property
     def emergency_tels(self) -> set[str]:
-        return {"tel:" + number.replace(" ", "") for number in self.emergency_numbers}
+        """tel: links of every number of the emergency contacts (the box shows them all)."""
+        return {"tel:" + phone["number"].replace(" ", "") for contact in self.emergency
+                for phone in contact.get("phones") or []}
 
     # ---- pages ---------------------------------------------------------------------
 
