@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rights_guide.model import textfile
 from rights_guide.model import characters
 from rights_guide.model.project import Project
 from rights_guide.problems import Problem
@@ -37,5 +38,5 @@ def check_text(path: Path, text: str) -> list[Problem]:
 def check(project: Project) -> list[Problem]:
     problems: list[Problem] = []
     for path in sorted(project.docs.rglob("*.md")):
-        problems += check_text(path, path.read_text(encoding="utf-8"))
+        problems += check_text(path, textfile.read_leniently(path))  # bad bytes: file-encoding
     return problems
