@@ -146,7 +146,9 @@ def check_page(path: Path, first_read: bool = False) -> list[Problem]:
 def check(project: Project) -> list[Problem]:
     english = project.docs / project.default_language()
     problems: list[Problem] = []
-    first_read = set((project.config().data.get("extra") or {}).get("first_read_pages") or [])
+    data = project.config().data
+    extra = (data.get("extra") if isinstance(data, dict) else None) or {}
+    first_read = set((extra.get("first_read_pages") if isinstance(extra, dict) else None) or [])
     for page in sorted(english.rglob("*.md")):
         problems.extend(check_page(page, page.relative_to(english).as_posix() in first_read))
     return problems
