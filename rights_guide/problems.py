@@ -30,7 +30,7 @@ CODES = frozenset("""
     leaflet-card-contact leaflet-short-name leaflet-not-neutral leaflet-organisation
     offline-no-site offline-no-placeholder
     file-encoding front-matter-yaml ui-facts ui-markup contact-review-due page-wrong-language
-    page-review-due page-future-date
+    page-review-due page-future-date page-line-too-long
 """.split())
 
 

@@ -15,6 +15,11 @@ ENCODING_FIX = ("save the file as UTF-8 (in your editor: Save as, encoding UTF-8
                 "characters around that place.")
 YAML_FIX = "correct the YAML syntax (quote text that contains ': ' or starts with a symbol)."
 DATE_FIX = "write a date that exists, as YYYY-MM-DD."
+# No sentence or paragraph of a rights page comes near this; Python-Markdown (and so the
+# build and the rendered comparison) takes time quadratic in such a line's brackets.
+MAX_LINE_CHARACTERS = 5000
+LONG_LINE_FIX = ("break the line into sentences and paragraphs (a blank line between paragraphs); a line "
+                 "this long was usually pasted by mistake.")
 FRONT_MATTER_FIX = ("fix the front matter between the --- lines (one 'key: value' per line; quote text that "
                     "contains ': '; dates as YYYY-MM-DD).")
 
@@ -55,10 +60,19 @@ def check(project: Project) -> list[Problem]:
         page = markdown.read(path)
         if page.not_utf8 is not None:
             problems.append(Problem(path, page.not_utf8.line, "file-encoding", page.not_utf8.message, ENCODING_FIX))
+        problems += [Problem(path, number, "page-line-too-long",
+                             f"line {number} is {len(line):,} characters long (at most {MAX_LINE_CHARACTERS:,}).",
+                             LONG_LINE_FIX)
+                     for number, line in enumerate(page.text.splitlines(), 1) if len(line) > MAX_LINE_CHARACTERS]
         if page.meta_error is not None and _inside(path, default):
             problems.append(from_yaml_error(page.meta_error, "front-matter-yaml", FRONT_MATTER_FIX,
                                             date_code="front-matter-yaml"))
     return problems
+
+
+def has_long_line(page: markdown.Page) -> bool:
+    """A line that the check above reports: the page is not rendered for comparison."""
+    return any(len(line) > MAX_LINE_CHARACTERS for line in page.text.splitlines())
 
 
 def _inside(path: Path, folder: Path) -> bool:

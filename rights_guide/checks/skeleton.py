@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from rights_guide.checks import readable
 from rights_guide.checks.compare import compare_lists
 from rights_guide.model import locate, markdown, render, skeleton
 from rights_guide.model.project import Project
@@ -229,7 +230,10 @@ def check_links(en: View, tr: View, source_codes: set[str]) -> list[Problem]:
 def check_rendered(project: Project, english: markdown.Page, translated: markdown.Page,
                    source_codes: set[str]) -> list[Problem]:
     """Every difference in what the reader gets; `source_codes` are those the
-    source comparison already reported, not reported again from the rendering."""
+    source comparison already reported, not reported again from the rendering. A page
+    with a line the readable check reports as too long is not rendered."""
+    if readable.has_long_line(english) or readable.has_long_line(translated):
+        return []
     en, tr = view(project, english), view(project, translated)
     problems = check_hidden(en, tr) + check_empty(tr)
     if any(p.code == "tr-hidden-content" and "HTML comment" in p.message for p in problems):

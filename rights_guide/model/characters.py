@@ -10,6 +10,7 @@ JOINER) between the letters of a word, as in Persian."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -30,6 +31,9 @@ class Finding:
     column: int  # 1-based, in characters
     text: str  # the characters found (a run, for digits)
     context: str  # the token around them, with the invisible ones shown as <U+XXXX>
+
+
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def name(char: str) -> str:
@@ -53,6 +57,8 @@ def is_other_digit(char: str) -> bool:
 
 def ascii_digits(text: str) -> str:
     """`text` with every decimal digit written as 0-9 (numbers compare by value)."""
+    if text.isascii():
+        return text
     return "".join(str(unicodedata.decimal(c)) if is_other_digit(c) else c for c in text)
 
 
@@ -102,8 +108,15 @@ def _invisible_kind(line: str, index: int) -> str | None:
 def findings(line: str) -> list[Finding]:
     """Every character on `line` a reviewer must be told about."""
     found: list[Finding] = []
+    if line.isascii():
+        return found  # every character reported here is outside ASCII
     index = 0
     while index < len(line):
+        if line[index].isascii():  # the fast way over runs of plain text (adversarial lines too)
+            match = NON_ASCII.search(line, index)
+            if not match:
+                break
+            index = match.start()
         char = line[index]
         if is_other_digit(char):
             end = index

@@ -21,16 +21,19 @@ from dataclasses import dataclass
 LINK = "link"  # the reader goes there: a, area
 IMAGE = "image"  # the browser fetches it to show the page: img, source, video, CSS...
 
-INLINE = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*(<[^>]*>|[^)\s]+)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
-REFERENCE = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\](?:\s?\[([^\]]*)\])?(?![(:])")
+# Every repeated part stops at the characters that could start another match ("[", "(", "<"),
+# so that a line of 100 000 brackets takes linear time, not minutes (tests/checks/test_robustness.py).
+INLINE = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*(<[^<>\n]*>|[^()\s<]+(?:\([^()\s]*\)[^()\s<]*)*)"
+                    r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)")
+REFERENCE = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\](?:\s?\[([^\[\]]*)\])?(?![(:])")
 DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*(<[^>]*>|\S+)")
-AUTOLINK = re.compile(r"<((?:[a-z][a-z0-9+.-]*:|//)[^>\s]+|[^>\s@]+@[^>\s@]+\.[^>\s@]+)>", re.I)
+AUTOLINK = re.compile(r"<((?:[a-z][a-z0-9+.-]*:|//)[^<>\s]+|[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+)>", re.I)
 ATTRIBUTE = re.compile(
     r"(?<![\w-])(href|src|srcset|imagesrcset|poster|data|action|formaction|background|cite|longdesc|"
     r"xlink:href|ping|lowsrc|dynsrc|icon|manifest|codebase|archive)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>}\"']+)",
     re.I)
-CSS_URL = re.compile(r"url\(\s*(\"[^\"]*\"|'[^']*'|[^)\s]*)\s*\)", re.I)
-CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
+CSS_URL = re.compile(r"url\(\s*(\"[^\"]*\"|'[^']*'|[^()\s]*)\s*\)", re.I)
+BACKTICKS = re.compile(r"`+")
 LINK_ATTRIBUTES = {"href", "xlink:href", "ping", "cite", "longdesc", "action", "formaction"}
 
 
@@ -77,9 +80,11 @@ def srcset_urls(value: str) -> list[str]:
 
 def _markdown(number: int, line: str, refs: dict[str, tuple[int, str]]) -> list[Resource]:
     found = []
+    if "[" not in line and "<" not in line:  # most lines of prose: no pattern below can match
+        return found
     for match in INLINE.finditer(line):
         found.append(Resource(number, IMAGE if match.group(1) else LINK, _unquote(match.group(3)), "inline"))
-    rest = INLINE.sub(" ", line)
+    rest = INLINE.sub(" ", line) if refs else ""
     for match in REFERENCE.finditer(rest):
         name = label(match.group(3) or match.group(2))  # [text][ref], or [ref][] and [ref] alone
         if name in refs:
@@ -93,6 +98,8 @@ def _markdown(number: int, line: str, refs: dict[str, tuple[int, str]]) -> list[
 
 def _html(number: int, line: str) -> list[Resource]:
     found = []
+    if "=" not in line and "(" not in line:  # no attribute, no url(): nothing to find
+        return found
     for match in ATTRIBUTE.finditer(line):
         name, value = match.group(1).lower(), _unquote(match.group(2))
         kind = LINK if name in LINK_ATTRIBUTES else IMAGE
@@ -103,6 +110,32 @@ def _html(number: int, line: str) -> list[Resource]:
     return found
 
 
+def without_code_spans(line: str) -> str:
+    """The line with each code span (`...`, ``...``) replaced by a space: a run of backticks
+    opens a span that the next run of the same length closes. Linear in the line, unlike a
+    regular expression, which tries every run against every later one."""
+    runs = [(m.start(), m.end()) for m in BACKTICKS.finditer(line)]
+    if len(runs) < 2:
+        return line
+    later_of_length: dict[int, list[int]] = {}
+    for index in range(len(runs) - 1, -1, -1):
+        later_of_length.setdefault(runs[index][1] - runs[index][0], []).append(index)
+    pieces, kept_from, index = [], 0, 0
+    while index < len(runs):
+        start, end = runs[index]
+        same = later_of_length[end - start]
+        while same and same[-1] <= index:
+            same.pop()
+        if not same:
+            index += 1
+            continue
+        closing = same.pop()
+        pieces += [line[kept_from:start], " "]
+        kept_from = runs[closing][1]
+        index = closing + 1
+    return "".join(pieces) + line[kept_from:]
+
+
 def find(lines: list[tuple[int, str]]) -> list[Resource]:
     """Every link and resource on these (number, text) lines (a page's body outside
     fenced code), in the order written. Reference definitions count where they are used."""
@@ -111,7 +144,7 @@ def find(lines: list[tuple[int, str]]) -> list[Resource]:
     for number, line in lines:
         if DEFINITION.match(line):
             continue
-        line = CODE_SPAN.sub(" ", line)
+        line = without_code_spans(line)
         found += _markdown(number, line, refs) + _html(number, line)
     return found
 

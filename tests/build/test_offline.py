@@ -14,6 +14,7 @@ import shutil
 import zipfile
 
 import pytest
+import yaml
 
 from rights_guide.build import offline, offline_zip
 from tests.conftest import CHECKOUT, REPO
@@ -149,6 +150,15 @@ def test_zip_entries_have_one_date_so_the_same_pages_make_the_same_zip(editions)
         assert {info.date_time for info in archive.infolist()} == {offline_zip.EPOCH}
 
 
+def ui_string(code: str, key: str) -> str:
+    """The language's text for `key`, or English's where it has none (as the build does)."""
+    for language in (code, "en"):
+        path = REPO / "data" / "strings" / f"{language}.yml"
+        if path.is_file() and isinstance(text := yaml.safe_load(path.read_text(encoding="utf-8")).get(key), str):
+            return text
+    raise AssertionError(f"no string {key}")
+
+
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_help_and_about_pages_link_both_copies_with_their_sizes(editions, code, offline_site):
     edition = editions[code]
@@ -159,9 +169,10 @@ def test_help_and_about_pages_link_both_copies_with_their_sizes(editions, code, 
         assert section and " hidden" not in section.group(0).split(">")[0], page
         links = re.findall(r'<a href="([^"]+)" download(?: lang="en" dir="ltr")?>([^<]+)</a>', section.group(1))
         assert len(links) == 2
-        for (href, label), file in zip(links, (edition.single, edition.archive)):
+        for (href, label), file, key in zip(links, (edition.single, edition.archive), ("offline_single", "offline_zip")):
             assert (page.parent / href).resolve() == file.resolve()
-            assert f"({offline.kilobytes(file)} KB)" in html.unescape(label)
+            # The language's own wording and unit (Finnish writes kt), with the file's real size.
+            assert html.unescape(label) == ui_string(code, key).replace("{size}", str(offline.kilobytes(file)))
         assert gzip.decompress((page.parent / "index.html.gz").read_bytes()).decode("utf-8") == text
 
 

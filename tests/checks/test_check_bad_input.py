@@ -23,10 +23,15 @@ KEYS = {"file", "line", "line_of", "words", "warning", "delete", "edit"}
 # Codes with no folder in tests/fixtures/bad/: their bad input is tested here instead.
 TESTED_ELSEWHERE = {
     # PDF leaflets: bad input is a built site (and Pango), not source files.
-    "leaflet-too-long": "tests/leaflets/test_leaflets.py",
-    "leaflet-no-pango": "tests/leaflets/test_leaflets.py",
-    "leaflet-none": "tests/leaflets/test_leaflets.py",
-    "leaflet-no-placeholder": "tests/leaflets/test_leaflets.py",
+    "leaflet-too-long": "tests/leaflets/test_leaflet_problems.py",
+    "leaflet-no-pango": "tests/leaflets/test_leaflet_problems.py",
+    "leaflet-none": "tests/leaflets/test_leaflet_problems.py",
+    "leaflet-no-placeholder": "tests/leaflets/test_leaflet_problems.py",
+    "leaflet-card-contact": "tests/leaflets/test_leaflet_problems.py",
+    "leaflet-short-name": "tests/leaflets/test_leaflet_problems.py",
+    "leaflet-not-neutral": "tests/leaflets/test_leaflet_problems.py",
+    "leaflet-last-page": "tests/leaflets/test_leaflet_problems.py",
+    "leaflet-organisation": "tests/leaflets/test_leaflet_problems.py",
     # Scores of English pages, next to the tests of the sentence splitter.
     "readability-long-sentence": "tests/checks/test_readability.py",
     "readability-average": "tests/checks/test_readability.py",
@@ -55,6 +60,7 @@ TESTED_ELSEWHERE = {
     "contact-review-due": "tests/checks/test_strings_facts.py",
     "file-encoding": "tests/checks/test_robustness.py",
     "front-matter-yaml": "tests/checks/test_robustness.py",
+    "page-line-too-long": "tests/checks/test_robustness.py",
     "offline-no-placeholder": "tests/build/test_offline.py",
     "offline-no-site": "tests/build/test_offline.py",
     "page-wrong-language": "tests/checks/test_page_language.py",

@@ -15,6 +15,7 @@ from tests.checks.checkrun import find, run_check
 CASES = {
     "file-encoding": ("docs/fi/help.md", "Haluatko puhua ensin?", "byte 0xe4 at byte offset"),
     "front-matter-yaml": ("docs/en/index.md", "last_reviewed:", "February 2026 has 28 days"),
+    "page-line-too-long": ("docs/fi/help.md", "Tämä rivi liitettiin", "characters long (at most 5,000)"),
 }
 
 
