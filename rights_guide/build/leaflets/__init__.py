@@ -67,15 +67,16 @@ def page_problems(project, leaflet: Leaflet, result: render.Result, limit: int) 
     return []
 
 
-def build(project, site: Path) -> tuple[list[tuple[Leaflet, int]], list[Problem]]:
-    """Render every leaflet; return (leaflet, pages) pairs and problems."""
+def build(project, site: Path, languages: list[str] | None = None) -> tuple[list[tuple[Leaflet, int]], list[Problem]]:
+    """Render every leaflet (of `languages` only, if given: the tests sample one language
+    per script); return (leaflet, pages) pairs and problems."""
     weasyprint, reason = load_weasyprint()
     if weasyprint is None:
         return [], [Problem("Makefile", 1, "leaflet-no-pango", f"{reason}.",
                             f"install the system packages ({SYSTEM_PACKAGES}), e.g. with apt-get.")]
     config = settings(project)
     problems = checks.organisation(project, config) + checks.contacts(project, config)
-    leaflets = planned(project, site, config)
+    leaflets = planned(project, site, config, languages)
     if not any(leaflet.kind == PAGE for leaflet in leaflets):
         return [], problems + [Problem(site, 1, "leaflet-none", "no built pages with 'leaflet: true'.",
                                        "run 'make site' first, and mark leaflet pages in their English "
@@ -84,8 +85,9 @@ def build(project, site: Path) -> tuple[list[tuple[Leaflet, int]], list[Problem]
         return [], problems
     # A PDF of an earlier run under a name no longer planned (say, from before
     # file names were neutral) must not stay online.
-    for stale in set((site / "leaflets").glob("*/*.pdf")) - {leaflet.pdf for leaflet in leaflets}:
-        stale.unlink()
+    if languages is None:
+        for stale in set((site / "leaflets").glob("*/*.pdf")) - {leaflet.pdf for leaflet in leaflets}:
+            stale.unlink()
     jobs = []
     for leaflet in leaflets:
         job, found = job_for(project, config, leaflet, site)

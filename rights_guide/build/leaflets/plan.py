@@ -160,10 +160,14 @@ def language_leaflets(project: Project, site: Path, code: str, config: Settings)
                     (booklet_page,) if booklet_page.exists() else (), sections)]
 
 
-def planned(project: Project, site: Path, config: Settings | None = None) -> list[Leaflet]:
+def planned(project: Project, site: Path, config: Settings | None = None,
+            only: list[str] | None = None) -> list[Leaflet]:
+    """Every leaflet of the built languages (of those in `only`, if given)."""
     config = config or settings(project)
     languages = built_languages(project, site)
-    result = page_leaflets(project, site, languages)
+    result = [leaflet for leaflet in page_leaflets(project, site, languages)
+              if only is None or leaflet.language in only]
     for code in languages:
-        result += language_leaflets(project, site, code, config)
+        if only is None or code in only:
+            result += language_leaflets(project, site, code, config)
     return result
