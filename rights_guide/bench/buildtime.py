@@ -82,8 +82,10 @@ def stock_config(project: Project, preview_language: str | None = None) -> str:
         "plugins": ["search", {"i18n": i18n}],
     }
     head = yaml.safe_dump(settings, allow_unicode=True, sort_keys=False)
-    return "# Stock static-i18n on the site's content (rights_guide/bench/buildtime.py).\n" + head + "".join(
-        _top_level_block(text, key) for key in SHARED_KEYS)
+    # Our own Markdown extensions are ours, not stock (and need the project's data beside the config).
+    shared = "".join(_top_level_block(text, key) for key in SHARED_KEYS)
+    shared = re.sub(r"(?m)^\s*- rights_guide\.[\w.]+\s*(#.*)?\n", "", shared)
+    return "# Stock static-i18n on the site's content (rights_guide/bench/buildtime.py).\n" + head + shared
 
 
 def build_timing(config: Path, site_dir: Path, env: dict) -> Timing:

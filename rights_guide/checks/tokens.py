@@ -13,7 +13,7 @@ from rights_guide.checks.compare import section_start
 from rights_guide.model import characters, markdown
 from rights_guide.problems import WARNING, Problem
 
-PHONE = re.compile(r"(?<![\d.,])\+?\d[\d ]{4,}\d(?![\d.,])")
+PHONE = re.compile(r"(?<![\d.,])\+?\d[\d ]{4,}\d(?!\d|[.,]\d)")  # a comma or full stop may end it
 KINDS = (
     ("email", "tr-emails", "e-mail address", "copy the e-mail address from English exactly."),
     ("url", "tr-urls", "web address", "copy the web address from English exactly."),

@@ -1,6 +1,8 @@
 """`python -m rights_guide status`: per language, how far the translation is.
 
-Pages: translated, reviewed, draft, outdated (English changed since), missing.
+Pages: translated, reviewed, draft, back-translated (drafts compared with a blind
+back-translation, `back_translation: <date>` in their front matter), outdated
+(English changed since), missing.
 UI strings: how many of the English keys have a translation.
 `--markdown` prints the table the site publishes on its "Translation status" page.
 """
@@ -22,6 +24,7 @@ class LanguageStatus:
     translated: int = 0
     reviewed: int = 0
     draft: int = 0
+    back_translated: int = 0
     outdated: int = 0
     strings_done: int = 0
     strings_total: int = 0
@@ -64,6 +67,7 @@ def collect(project: Project) -> list[LanguageStatus]:
                 status.reviewed += 1
             else:
                 status.draft += 1
+                status.back_translated += bool(page.meta.get("back_translation"))
             if is_outdated(translation, page):
                 status.outdated += 1
         status.strings_done, status.strings_total = _string_counts(project, language.code)
@@ -71,12 +75,14 @@ def collect(project: Project) -> list[LanguageStatus]:
     return result
 
 
-HEADERS = ("Language", "Pages translated", "Reviewed", "Draft", "Outdated", "Missing", "UI strings")
+HEADERS = ("Language", "Pages translated", "Reviewed", "Draft", "Draft, back-translated", "Outdated", "Missing",
+           "UI strings")
 
 
 def rows(project: Project) -> list[tuple[str, ...]]:
     return [
-        (f"{s.name} ({s.code})", f"{s.translated} of {s.pages}", str(s.reviewed), str(s.draft), str(s.outdated),
+        (f"{s.name} ({s.code})", f"{s.translated} of {s.pages}", str(s.reviewed), str(s.draft),
+         str(s.back_translated), str(s.outdated),
          str(s.missing), f"{s.strings_done} of {s.strings_total}")
         for s in collect(project)
     ]

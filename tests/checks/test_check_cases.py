@@ -90,3 +90,19 @@ def test_a_translation_broken_from_the_start_stays_an_error_when_english_changes
     assert status == 1, text
     (error,) = [p for p in find(problems, "tr-numbers") if p["path"].endswith("docs/fi/help.md")]
     assert "112" in error["rest"] and "warning:" not in error["rest"]
+
+
+def test_a_typed_phone_number_followed_by_a_comma_or_full_stop_is_still_seen(fixture_site):
+    page = fixture_site / "docs/fi/index.md"
+    for ending in (",", "."):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(text + f"\nSoita numeroon 029 546 3177{ending} jos tarvitset apua.\n", encoding="utf-8")
+        status, problems, report = run_check(fixture_site)
+        phones = find(problems, "tr-phones")
+        assert status == 1 and any("0295463177" in p["rest"] for p in phones), report
+        page.write_text(text, encoding="utf-8")
+
+
+def test_decimals_and_thousands_are_not_phone_numbers():
+    from rights_guide.checks.tokens import PHONE
+    assert [m.group(0) for m in PHONE.finditer("1 234 567,50 euroa; 12 345.5; 010 123 4567.")] == ["010 123 4567"]
