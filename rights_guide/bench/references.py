@@ -121,14 +121,16 @@ def css_references(text: str) -> list[tuple[str, str]]:
     return found
 
 
-ARTICLE = re.compile(r"(<article\b[^>]*>)(.*)(</article>)", re.S)
 TEXT = re.compile(r">[^<]+<")
+CODE_ELEMENT = re.compile(r"(<(script|style)\b[^>]*>.*?</\2\s*>)", re.S | re.I)
 
 
 def chrome_gzip(html: str) -> int:
-    """Gzip bytes of a page without the text of its own content: tags and attributes
-    (cards, links, boxes) stay, the words between them go."""
-    match = ARTICLE.search(html)
-    if match:
-        html = html[:match.start(2)] + TEXT.sub("><", match.group(2)) + html[match.end(2):]
+    """Gzip bytes of a page's markup: tags and attributes (menu, cards, links, boxes)
+    and inline scripts and styles stay; the words between tags go, in every part of
+    the page, because the same words cost 1 to 3 bytes a letter depending on the script."""
+    parts = CODE_ELEMENT.split(html)
+    # split() gives text, element, tag name, text, ...: words are taken out of the text parts.
+    html = "".join(part if index % 3 == 1 else "" if index % 3 == 2 else TEXT.sub("><", part)
+                   for index, part in enumerate(parts))
     return len(gzip.compress(html.encode("utf-8"), compresslevel=9, mtime=0))
