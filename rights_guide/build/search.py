@@ -17,6 +17,10 @@ How the worker reads each language (the `search` column of the table):
 - segment: words were cut apart at build time (Chinese: Material's search
   plugin with jieba puts a zero-width space between words), so the separator
   must split on that;
+- endings: as words, and each word of 5 or more letters in the query loses its
+  last 2 letters (the index carries the rule, assets/javascripts/search.js applies
+  it): a reader's "поліції" or "politseisse" finds "поліція" or "politsei", for
+  languages with case endings and no lunr stemmer (Estonian, Ukrainian);
 - words: word by word, with no English stemmer or stop words, and no
   "trimmer", which would strip every letter outside A-Z and leave Persian or
   Amharic words empty. Thai and Hindi are read this way too: for them
@@ -92,6 +96,12 @@ def with_variants(part: dict) -> dict:
     return {**part, "config": config, "docs": docs}
 
 
+# "endings": languages whose words change their ending with case and number (Estonian,
+# Ukrainian) and that lunr has no stemmer for. Words are matched by their beginning,
+# so the query's longer words lose their last letters and "поліції" finds "поліція".
+ENDINGS = {"trim": 2, "min_length": 5}
+
+
 def search_config(config: dict, code: str, mode: str) -> dict:
     """The worker's settings for one language's index; `mode` from the language table."""
     lunr_code = code.split("-")[0]
@@ -99,7 +109,8 @@ def search_config(config: dict, code: str, mode: str) -> dict:
                         and material.SEGMENTERS.get(lunr_code) != "wordcut.js"):
         return {**config, "lang": [lunr_code], "separator": SEPARATORS.get(code, config["separator"])}
     # Words are matched by their beginning, so punctuation left on a word does no harm.
-    return {**config, "lang": ["en"], "pipeline": []}
+    words = {**config, "lang": ["en"], "pipeline": []}
+    return {**words, "rg_normalise": {"endings": ENDINGS}} if mode == "endings" else words
 
 
 def split_index(index: dict, modes: dict[str, str], default: str) -> dict[str, dict]:

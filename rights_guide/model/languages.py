@@ -19,7 +19,7 @@ from rights_guide.model import yamlfile
 # (4 letters, Title case) and region (2 letters, upper case).
 CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-[A-Z]{2})?$")
 DIRECTIONS = ("ltr", "rtl")
-SEARCH_MODES = ("stemmer", "segment", "words")
+SEARCH_MODES = ("stemmer", "segment", "endings", "words")
 FIELDS = ("name", "english", "direction", "script", "search", "font")
 
 

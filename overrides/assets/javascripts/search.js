@@ -91,12 +91,25 @@
   // The same letters and article as rights_guide/build/search.py normalise() removes or maps.
   function rules(spec) {
     if (!spec) return null;
+    if (spec.endings) return endings(spec.endings);
     var strip = new RegExp(spec.strip, "g");
     var letters = new RegExp("[" + Object.keys(spec.map).join("") + "]", "g");
     var article = new RegExp("^" + spec.article + "(?=.{" + spec.article_min_rest + ",})");
     return function (query) {
       return query.replace(strip, "").replace(letters, function (letter) { return spec.map[letter]; })
         .split(/\s+/).map(function (word) { return word.replace(article, ""); }).join(" ");
+    };
+  }
+
+  // Each word of min_length letters or more loses its last `trim` letters: the query
+  // matches words by their beginning, so a case ending typed by the reader no longer
+  // stops it (rights_guide/build/search.py, ENDINGS).
+  function endings(spec) {
+    return function (query) {
+      return query.split(/\s+/).map(function (word) {
+        var letters = Array.from(word);
+        return letters.length >= spec.min_length ? letters.slice(0, letters.length - spec.trim).join("") : word;
+      }).join(" ");
     };
   }
 
