@@ -1,10 +1,10 @@
 """Shared fixtures: the real site built once per session, and throw-away copies
-of a tiny fixture site for bad-input tests."""
+of a tiny fixture site (tests/fixtures/site: its own mkdocs.yml, data/ and
+docs/) for bad-input tests and for what the real site may not have."""
 
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -17,7 +17,10 @@ from rights_guide.model.project import Project
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE_SITE = REPO / "tests" / "fixtures" / "site"
 CHECKOUT = Project(REPO)  # the repository's own site, found from this file, not the working directory
-BUILD_MACHINERY = ("overrides", "hooks", "data", "deploy")
+FIXTURE = Project(FIXTURE_SITE)  # the fixture's own configuration and data, read in place
+# What the fixture borrows from the repository: templates, hooks and deploy rules.
+BUILD_MACHINERY = ("overrides", "hooks", "deploy")
+FIXTURE_PARTS = ("mkdocs.yml", "data", "docs")
 
 
 def mkdocs_build(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
@@ -30,15 +33,17 @@ def mkdocs_build(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
 
 
 def make_fixture_site(destination: Path) -> Path:
-    """A buildable copy: the repository's config and code with the fixture's docs."""
+    """A buildable throw-away copy: the fixture's mkdocs.yml, data/ and docs/ with the
+    repository's overrides/, hooks/ and deploy/."""
     for name in BUILD_MACHINERY:
         shutil.copytree(REPO / name, destination / name,
                         ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(FIXTURE_SITE / "docs", destination / "docs")
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    # The fixture has its own few pages: let MkDocs make the menu from them.
-    config = re.sub(r"(?ms)^nav:\n.*\Z", "", config)
-    (destination / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for name in FIXTURE_PARTS:
+        source = FIXTURE_SITE / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name)
+        else:
+            shutil.copy2(source, destination / name)
     return destination
 
 
@@ -63,3 +68,26 @@ def built_site(tmp_path_factory) -> Path:
     result = mkdocs_build(REPO, output)
     assert result.returncode == 0, result.stderr
     return output
+
+
+# The built sites read page by page (tests/builtsite.py), for the product tests.
+
+@pytest.fixture(scope="session")
+def real_site(built_site):
+    from tests.builtsite import read_site
+    from tests.siteconfig import SITE
+
+    return read_site("site", SITE, built_site)
+
+
+@pytest.fixture(scope="session")
+def fixture_built(built_fixture_site):
+    from tests.builtsite import FIXTURE_CONFIG, read_site
+
+    return read_site("fixture", FIXTURE_CONFIG, built_fixture_site)
+
+
+@pytest.fixture(params=["site", "fixture"])
+def either_site(request):
+    """The repository's site, then the fixture site: the same assertions on both."""
+    return request.getfixturevalue("real_site" if request.param == "site" else "fixture_built")

@@ -9,29 +9,29 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.test_built_site import DEFAULT, LANGUAGES, PROJECT, STRINGS, source_of
+from tests.siteconfig import SITE
+
+DEFAULT, LANGUAGES = SITE.default, SITE.codes
+STRINGS = {code: SITE.ui_all(code) for code in LANGUAGES}  # a key left empty shows the default's
 
 
 @pytest.fixture(scope="module")
-def translated_pages(built_site) -> dict[Path, BeautifulSoup]:
+def translated_pages(real_site) -> dict[Path, BeautifulSoup]:
     """Every page written in a language other than the default (not an English fallback)."""
     found = {}
-    for code in LANGUAGES:
-        if code == DEFAULT:
-            continue
-        for page in sorted((built_site / code).rglob("index.html")):
-            language, source = source_of(built_site, page)
-            if language == code and (PROJECT.docs / code / source).exists():
-                found[page] = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-    assert found
+    for path, soup in real_site.content_pages.items():
+        language, source = real_site.source_of(path)
+        if language != DEFAULT and SITE.has(language, source.as_posix()):
+            found[path] = soup
+    assert found, f"no page of docs/<language>/ for a language other than {DEFAULT}"
     return found
 
 
-def test_links_to_untranslated_pages_say_they_lead_to_english(translated_pages, built_site):
+def test_links_to_untranslated_pages_say_they_lead_to_english(translated_pages, real_site):
     labelled = 0
     for path, soup in translated_pages.items():
-        language, _ = source_of(built_site, path)
-        label = STRINGS[language].get("link_untranslated") or STRINGS[DEFAULT]["link_untranslated"]
+        language, _ = real_site.source_of(path)
+        label = STRINGS[language]["link_untranslated"]
         for link in soup.select("article a[href]"):
             href = link["href"]
             if href.startswith(("http", "tel:", "mailto:", "#")) or link.find_parent(class_="rg-notice"):
@@ -39,8 +39,8 @@ def test_links_to_untranslated_pages_say_they_lead_to_english(translated_pages, 
             target = (path.parent / href.split("#")[0]).resolve() / "index.html"
             if not target.exists():
                 continue
-            target_language, target_source = source_of(built_site, target)
-            translated = (PROJECT.docs / target_language / target_source).exists()
+            target_language, target_source = real_site.source_of(target)
+            translated = SITE.has(target_language, target_source.as_posix())
             marks = link.select(".rg-link-language")
             if translated:
                 assert not marks and link.get("hreflang") in (None, target_language), (path, href)
@@ -59,12 +59,12 @@ def test_notices_come_after_the_emergency_box(built_site):
             assert box in notice.find_all_previous("aside"), page
 
 
-def test_draft_notice_is_one_short_line_with_the_details_one_tap_away(translated_pages, built_site):
+def test_draft_notice_is_one_short_line_with_the_details_one_tap_away(translated_pages, real_site):
     for path, soup in translated_pages.items():
         notice = soup.select_one(".rg-notice--draft")
         if notice is None:
             continue
-        language, _ = source_of(built_site, path)
+        language, _ = real_site.source_of(path)
         summary = notice.select_one("details > summary")
         assert summary.get_text(strip=True) == STRINGS[language]["draft_notice_short"], path
         assert len(summary.get_text(strip=True)) <= 60
@@ -72,7 +72,7 @@ def test_draft_notice_is_one_short_line_with_the_details_one_tap_away(translated
 
 
 def test_404_pages_lead_to_each_languages_home_by_its_own_name(built_site):
-    names = {language.code: language.name for language in PROJECT.languages()}
+    names = SITE.names
     homes = {code: "/" if code == DEFAULT else f"/{code}/" for code in LANGUAGES}
     for code in LANGUAGES:
         page = built_site / ("404.html" if code == DEFAULT else f"{code}/404.html")
@@ -85,12 +85,10 @@ def test_404_pages_lead_to_each_languages_home_by_its_own_name(built_site):
 
 
 def test_emergency_box_says_what_each_number_is(built_site):
-    import yaml
-
-    config = PROJECT.config().data
-    contacts = {entry["id"]: entry for entry in yaml.safe_load(PROJECT.contacts_path.read_text(encoding="utf-8"))["contacts"]}
+    config = SITE.config
+    contacts = SITE.contacts
     for code in LANGUAGES:
-        strings = {**STRINGS[DEFAULT], **STRINGS[code]}
+        strings = STRINGS[code]
         page = built_site / ("index.html" if code == DEFAULT else f"{code}/index.html")
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         items = soup.select(".rg-emergency__list > li")

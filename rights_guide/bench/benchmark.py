@@ -107,7 +107,7 @@ def _file_table(load: PageLoad) -> list[str]:
 def weight_sections(site: Site, loads: list[PageLoad]) -> list[str]:
     over = [(load, reasons) for load in loads if (reasons := over_budget(load))]
     lines = ["## Budgets", "",
-             "Asserted by `tests/test_benchmark.py` on every page in every language:", "",
+             "Asserted by `tests/bench/test_budgets.py` on every page in every language:", "",
              f"- first view: at most {FIRST_VIEW_GZIP // KB} KB gzip "
              f"and {FIRST_VIEW_REQUESTS} requests;",
              f"- repeat view: the page's chrome (its markup without the words between tags, in any script) "

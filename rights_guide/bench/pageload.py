@@ -26,7 +26,7 @@ from rights_guide.build import deploy
 from rights_guide.build.material import index_languages, lunr_files
 from rights_guide.model.project import Project, page_url
 
-# Budgets per page, asserted by tests/test_benchmark.py on the built site.
+# Budgets per page, asserted by tests/bench/test_budgets.py on the built site.
 FIRST_VIEW_GZIP = 25 * 1024
 FIRST_VIEW_REQUESTS = 4
 # A repeat view downloads only the page's HTML. Its words (content, menu, buttons) cost

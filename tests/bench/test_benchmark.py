@@ -1,12 +1,11 @@
-"""The benchmark's model on small hand-made sites, and the budgets on the real built site.
+"""The benchmark's model on small hand-made sites (the budgets on the real site: test_budgets.py).
 
-Bytes and requests are deterministic, so the budgets are asserted; timings are not.
+Bytes and requests are deterministic, so they are asserted; timings are not.
 """
 
 from __future__ import annotations
 
 import gzip
-import importlib.metadata
 import json
 from pathlib import Path
 
@@ -14,9 +13,7 @@ import brotli
 import pytest
 
 from rights_guide.bench import pageload
-from rights_guide.cli import main
 from rights_guide.bench.pageload import Site
-from tests.conftest import CHECKOUT
 
 ORIGIN = "https://example.org/"
 
@@ -240,50 +237,6 @@ def test_search_cost_is_the_languages_own_index_worker_and_lunr_files(material_s
     assert arabic.requests[0].url == "/search/search_index.json" and arabic.documents == 2
 
 
-# The real site, built with --strict once per session.
-
-def _describe(load: pageload.PageLoad, view: str) -> str:
-    requests = load.requests if view == "first" else load.repeat_requests
-    files = ", ".join(f"{r.url} ({(r.size.gzip if r.size else 0) / 1024:.1f} KB)" for r in requests)
-    size = load.first_view if view == "first" else load.repeat_view
-    return f"{load.url}: {size.gzip / 1024:.1f} KB gzip in {len(requests)} requests: {files}"
-
-
-@pytest.fixture(scope="module")
-def loads(built_site):
-    return pageload.measure(CHECKOUT, built_site)
-
-
-def test_every_language_has_every_page_measured(loads):
-    codes = [language.code for language in CHECKOUT.languages()]
-    types = {code: {load.page_type for load in loads if load.language == code} for code in codes}
-    assert all(types[code] == types[codes[0]] for code in codes), types
-    assert {"index", "help", "404"} <= types[codes[0]]
-
-
-def test_every_first_view_is_within_the_budget(loads):
-    over = [_describe(load, "first") for load in loads
-            if load.first_view.gzip > pageload.FIRST_VIEW_GZIP
-            or len(load.requests) > pageload.FIRST_VIEW_REQUESTS]
-    assert not over, (f"{len(over)} pages over {pageload.FIRST_VIEW_GZIP // 1024} KB gzip or "
-                      f"{pageload.FIRST_VIEW_REQUESTS} requests on a first view:\n"
-                      + "\n".join(over))
-
-
-def test_every_repeat_view_is_within_the_budget(loads):
-    over = [_describe(load, "repeat") for load in loads
-            if load.repeat_view.gzip > pageload.REPEAT_VIEW_GZIP]
-    assert not over, (f"{len(over)} pages over {pageload.REPEAT_VIEW_GZIP // 1024} KB gzip "
-                      f"on a repeat view:\n" + "\n".join(over))
-
-
-def test_every_pages_chrome_is_within_the_budget(loads):
-    over = [f"{load.url}: {load.chrome_gzip / 1024:.2f} KB gzip of markup" for load in loads
-            if load.chrome_gzip > pageload.CHROME_GZIP]
-    assert not over, (f"{len(over)} pages whose markup without words is over "
-                      f"{pageload.CHROME_GZIP / 1024:g} KB gzip:\n" + "\n".join(over))
-
-
 def test_chrome_leaves_out_the_words_but_keeps_markup_scripts_and_styles():
     script = "<script>var exit = 'x'; if (a > b) { go(); }</script><style>p > a { color: red }</style>"
     page = ("<html><nav>Menu words</nav>" + script + "<article><h1 id='a'>Title</h1><p>Long text "
@@ -292,34 +245,3 @@ def test_chrome_leaves_out_the_words_but_keeps_markup_scripts_and_styles():
     assert pageload.chrome_gzip(page) == pageload.chrome_gzip(without_words)
     assert pageload.chrome_gzip(page) < len(page) // 10
     assert pageload.chrome_gzip(page.replace("go();", "go(); " + "x" * 500)) > pageload.chrome_gzip(page)
-
-
-def test_no_page_requests_a_sitemap_or_a_missing_file_on_load(loads):
-    bad = [f"{load.url} -> {r.url}: {problem}" for load in loads for r, problem in load.problems
-           if problem != "another host"]
-    assert not bad, f"{len(bad)} bad requests on load:\n" + "\n".join(bad[:30])
-
-
-def test_no_page_references_another_host(loads):
-    bad = [f"{load.url} -> {r.url}" for load in loads for r, problem in load.problems
-           if problem == "another host"]
-    assert not bad, "\n".join(bad)
-
-
-def test_report_lists_every_language_the_budgets_and_the_machine(built_site, tmp_path):
-    out = tmp_path / "PERFORMANCE.md"
-    status = main(["benchmark", "--site", str(built_site), "--no-build", "--write", str(out)])
-    text = out.read_text(encoding="utf-8")
-    codes = [language.code for language in CHECKOUT.languages()]
-    assert "| Page | " + " | ".join(codes) + " |" in text
-    for code in codes:
-        assert f"\n| {code} | " in text  # its search row
-    assert "at most 25 KB gzip and 4 requests" in text
-    assert "chrome (its markup without the words between tags, in any script) at most 4.5 KB gzip" in text
-    assert "## Machine and versions" in text and "| Cores |" in text and "| CPU |" in text
-    for name in pageload.VERSIONS:
-        assert f"| {name} | {importlib.metadata.version(name)} |" in text
-    assert "not measured (`--no-build`)" in text
-    has_errors = any(r.problems for load in pageload.measure(CHECKOUT, built_site)
-                     for r in load.requests)
-    assert status == (1 if has_errors else 0)

@@ -21,7 +21,11 @@ from rights_guide.bench import buildtime, copies
 from rights_guide.build.cache import CACHE_VARIABLE
 from rights_guide.build.i18n import PREVIEW_VARIABLE
 from rights_guide.model.project import Project
-from tests.conftest import make_fixture_site, mkdocs_build
+from tests.conftest import FIXTURE, make_fixture_site, mkdocs_build
+
+# The fixture site's languages (tests/fixtures/site/mkdocs.yml): the default first.
+FIXTURE_CODES = [language.code for language in FIXTURE.languages()]
+DEFAULT, OTHER = FIXTURE.default_language(), [code for code in FIXTURE_CODES if code != FIXTURE.default_language()][0]
 
 SPEED_HOOKS = ("hooks/template_cache.py", "hooks/i18n_alternates.py")
 
@@ -71,15 +75,16 @@ def without_speed_hooks(site: Path) -> None:
     config.write_text(text, encoding="utf-8")
 
 
-def test_three_languages_compile_no_more_templates_than_one(fixture_site, tmp_path):
-    one = build_and_count(fixture_site, tmp_path / "en", "off", preview="en")["compiled"]
-    three = build_and_count(fixture_site, tmp_path / "all", "off")
+def test_all_languages_compile_no_more_templates_than_one(fixture_site, tmp_path):
+    one = build_and_count(fixture_site, tmp_path / DEFAULT, "off", preview=DEFAULT)["compiled"]
+    every = build_and_count(fixture_site, tmp_path / "all", "off")
     assert "main.html" in one and "partials/header.html" in one
-    assert {name: count for name, count in three["compiled"].items() if name in one} == one
-    # Only each language's theme texts and the language menu are new with more languages.
-    assert set(three["compiled"]) - set(one) == {
-        "partials/languages/fi.html", "partials/languages/ar.html", "partials/alternate.html"}
-    assert three["reused"] >= 2 * len(one)  # fi and ar got them from the cache
+    assert {name: count for name, count in every["compiled"].items() if name in one} == one
+    # Only each language's theme texts (Material's file, data/languages.yml) and the language menu are new.
+    others = [language for language in FIXTURE.languages() if not language.default]
+    assert set(every["compiled"]) - set(one) == {
+        f"partials/languages/{language.facts.material}.html" for language in others} | {"partials/alternate.html"}
+    assert every["reused"] >= len(others) * len(one), "the other languages got them from the cache"
 
 
 def test_the_next_build_compiles_nothing_with_the_disk_cache(fixture_site, tmp_path):
@@ -112,7 +117,7 @@ def test_the_speed_hooks_do_not_change_the_output(tmp_path, monkeypatch):
     for run in ("empty-cache", "warm-cache"):
         assert mkdocs_build(ours, tmp_path / run).returncode == 0
     assert (tmp_path / "plain-site" / "sitemap.xml").exists()
-    assert (tmp_path / "plain-site" / "fi" / "index.html").exists()
+    assert (tmp_path / "plain-site" / OTHER / "index.html").exists()
     assert differences(tmp_path / "plain-site", tmp_path / "empty-cache") == []
     assert differences(tmp_path / "plain-site", tmp_path / "warm-cache") == []
 
@@ -204,28 +209,31 @@ def test_the_stock_config_is_valid_and_has_the_sites_languages(fixture_site, tmp
     assert list(config.plugins) == ["material/search", "i18n"]
     i18n = config.plugins["i18n"].config
     assert [(language.locale, language.default, language.build) for language in i18n.languages] == [
-        ("en", True, True), ("fi", False, True), ("ar", False, True)]
+        (language.code, language.default, True) for language in project.languages()]
     assert i18n.docs_structure == "folder" and i18n.fallback_to_default is True
     ours = load_config(config_file=str(project.config_path))
     assert config.markdown_extensions == ours.markdown_extensions
     assert repr(config.mdx_configs) == repr(ours.mdx_configs)  # the same toc slugify, say
     assert config.nav == ours.nav and config.site_url == ours.site_url
 
-    stock.write_text(buildtime.stock_config(project, "fi"), encoding="utf-8")
+    stock.write_text(buildtime.stock_config(project, OTHER), encoding="utf-8")
     i18n = load_config(config_file=str(stock)).plugins["i18n"].config
-    assert [language.locale for language in i18n.languages if language.build] == ["en", "fi"]
+    assert [language.locale for language in i18n.languages if language.build] == [DEFAULT, OTHER]
 
 
 def test_the_scaling_copy_has_every_language_with_the_english_pages(fixture_site, tmp_path):
-    copy = copies.scaled_project(Project(fixture_site), 5, tmp_path / "scaled")
+    count = len(FIXTURE_CODES) + 2
+    copy = copies.scaled_project(Project(fixture_site), count, tmp_path / "scaled")
     codes = [language.code for language in copy.languages()]
-    assert codes == ["en", "fi", "ar", "de", "fr"]
-    english = sorted(path.name for path in (copy.docs / "en").rglob("*.md"))
-    for code in ("de", "fr"):
+    added = codes[len(FIXTURE_CODES):]
+    assert codes[:len(FIXTURE_CODES)] == FIXTURE_CODES and len(added) == 2, codes
+    assert set(added) <= set(copies.SCALING_LANGUAGES)
+    english = sorted(path.name for path in (copy.docs / DEFAULT).rglob("*.md"))
+    for code in added:
         assert sorted(path.name for path in (copy.docs / code).rglob("*.md")) == english
         assert (copy.strings_dir / f"{code}.yml").exists()
-    assert sorted(path.name for path in (copy.docs / "fi").rglob("*.md")) != english  # untouched
-    assert "locale: fr" in buildtime.stock_config(copy)
+    assert sorted(path.name for path in (copy.docs / OTHER).rglob("*.md")) != english  # untouched
+    assert f"locale: {added[-1]}" in buildtime.stock_config(copy)
 
 
 def test_the_report_section_shows_ours_stock_and_scaling(fixture_site, tmp_path):

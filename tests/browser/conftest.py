@@ -21,21 +21,16 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-import yaml
-from tests.conftest import CHECKOUT
 
+from tests.siteconfig import SITE
 
-PROJECT = CHECKOUT
-CONFIG = PROJECT.config().data
-LANGUAGES = [language.code for language in PROJECT.languages()]
-DEFAULT = PROJECT.default_language()
-EXIT_URL = CONFIG["extra"]["exit_url"]
-RTL = {language.code for language in PROJECT.languages() if language.direction == "rtl"}  # from data/languages.yml
-STRINGS = {
-    code: {**yaml.safe_load((PROJECT.strings_dir / f"{DEFAULT}.yml").read_text(encoding="utf-8")),
-           **yaml.safe_load((PROJECT.strings_dir / f"{code}.yml").read_text(encoding="utf-8"))}
-    for code in LANGUAGES
-}
+PROJECT = SITE.project
+CONFIG = SITE.config
+LANGUAGES = SITE.codes
+DEFAULT = SITE.default
+EXIT_URL = SITE.exit_url
+RTL = SITE.rtl  # from data/languages.yml
+STRINGS = {code: SITE.ui_all(code) for code in LANGUAGES}
 
 # The small screen of a cheap phone, in CSS pixels.
 PHONE = {"viewport": {"width": 320, "height": 640}, "is_mobile": True, "has_touch": True}
@@ -74,30 +69,19 @@ def find_chromium() -> str | None:
 
 def page_path(code: str, source: str) -> str:
     """URL path of a page: ('fi', 'help.md') -> '/fi/help/'."""
-    prefix = "" if code == DEFAULT else f"{code}/"
-    slug = "" if source == "index.md" else source[: -len(".md")] + "/"
-    return f"/{prefix}{slug}"
+    return SITE.page_path(code, source)
 
 
 def nav_pages() -> list[str]:
-    pages = []
-    for entry in CONFIG.get("nav") or []:
-        values = entry.values() if isinstance(entry, dict) else [entry]
-        pages += [value for value in values if isinstance(value, str) and value.endswith(".md")]
-    return pages
+    return SITE.nav_pages()
 
 
-def tested_pages() -> list[str]:
-    """The home page, every page translated into all languages, and enough
-    others (English fallbacks outside the default language) for three content pages."""
-    content = [page for page in nav_pages() if page != "index.md"]
-    everywhere = [page for page in content if all((PROJECT.docs / code / page).exists() for code in LANGUAGES)]
-    others = [page for page in content if page not in everywhere]
-    return ["index.md"] + everywhere + others[: max(1, 3 - len(everywhere))]
-
-
-PAGES = tested_pages()
-PAGE_CASES = [pytest.param(code, page, id=f"{code}-{page[:-3]}") for code in LANGUAGES for page in PAGES]
+# Each language's home page and a fixed few content pages (SiteConfig.browser_sample): the
+# browser tests' time grows with the languages by a few pages each, not by all of them.
+SAMPLES = {code: SITE.browser_sample(code) for code in LANGUAGES}
+PAGE_CASES = [pytest.param(code, page, id=f"{code}-{page[:-3]}") for code in LANGUAGES for page in SAMPLES[code]]
+# A content page of each language, reached from its home page (exit and print tests).
+CONTENT = {code: SAMPLES[code][1] for code in LANGUAGES}
 
 
 @dataclass
@@ -152,20 +136,31 @@ def chromium_path() -> str:
     return path
 
 
-@pytest.fixture(scope="session")
-def site_origin(built_site: Path):
-    """The built site over HTTP on 127.0.0.1 (a free port)."""
+def serve(folder: Path):
+    """Serve a built site over HTTP on 127.0.0.1 (a free port); yields its origin."""
 
     class QuietHandler(http.server.SimpleHTTPRequestHandler):
         def log_message(self, format, *args):  # noqa: A002 - the base class's name
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(built_site)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_origin(built_site: Path):
+    """The repository's built site."""
+    yield from serve(built_site)
+
+
+@pytest.fixture(scope="session")
+def fixture_origin(built_fixture_site: Path):
+    """The fixture site (tests/fixtures/site), for what the repository's site may not have."""
+    yield from serve(built_fixture_site)
 
 
 @pytest.fixture(scope="session")
@@ -182,18 +177,20 @@ def browser(chromium_path):
 
 @pytest.fixture
 def open_context(browser, site_origin):
-    """open_context(**context_options) -> (context, traffic)."""
+    """open_context(**context_options) -> (context, traffic), for the repository's site unless
+    another origin (and its exit_url) is given."""
     contexts = []
-    exit_host = urlparse(EXIT_URL).netloc
 
-    def open_(*, init_scripts: tuple[str, ...] = (), **options):
+    def open_(*, init_scripts: tuple[str, ...] = (), origin: str = site_origin, exit_url: str = EXIT_URL,
+              **options):
         context = browser.new_context(**options)
         context.set_default_timeout(10_000)
-        traffic = Traffic(site_origin)
+        traffic = Traffic(origin)
+        exit_host = urlparse(exit_url).netloc
 
         def route(route):
             url = route.request.url
-            if url.startswith(site_origin + "/"):
+            if url.startswith(origin + "/"):
                 route.continue_()
             elif urlparse(url).netloc == exit_host:
                 traffic.exits.append(url)
@@ -219,7 +216,7 @@ def open_context(browser, site_origin):
         def on_request_failed(request):
             # ERR_ABORTED: the page was left while this was loading (the test
             # clicked on); not a fault of the page.
-            if request.url.startswith(site_origin + "/") and request.failure != "net::ERR_ABORTED":
+            if request.url.startswith(origin + "/") and request.failure != "net::ERR_ABORTED":
                 traffic.failed.append(f"{request.failure} {request.url}")
 
         context.route("**/*", route)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import LANGUAGES, PHONE, goto, nav_pages, page_path
-from tests.browser.test_pages import LANGUAGE_BUTTON, MENU_BUTTON, SEARCH_BUTTON, open_drawer
+from tests.browser.conftest import LANGUAGES, PHONE, SITE, goto, nav_pages, page_path
+from tests.browser.helpers import LANGUAGE_BUTTON, MENU_BUTTON, SEARCH_BUTTON, open_drawer, written_sources
 
 LANGUAGE_CASES = [pytest.param(code, id=code) for code in LANGUAGES]
 ZOOMED = {**PHONE, "viewport": {"width": 160, "height": 320}}  # 320 x 640 at 200% zoom
@@ -58,7 +58,8 @@ def test_call_buttons_and_phone_numbers_are_big_targets_that_keep_lines_even(ope
     context, traffic = open_context(**PHONE)
     page = context.new_page()
     sizes = []
-    for source in ["index.md", "help.md", *[page for page in nav_pages() if page not in ("index.md", "help.md")][:3]]:
+    first = list(dict.fromkeys(["index.md", SITE.help_page]))  # the home page and extra.help_page
+    for source in [*first, *[page for page in nav_pages() if page not in first][:3]]:
         goto(page, site_origin, page_path(code, source))
         targets = page.evaluate(TARGETS)
         assert [target for target in targets if target["call"]], "the emergency box's call buttons"
@@ -76,7 +77,7 @@ def test_no_warning_is_in_smaller_print_than_the_text(open_context, site_origin,
     context, traffic = open_context(**PHONE)
     page = context.new_page()
     found = {}
-    for source in nav_pages():
+    for source in written_sources(code):
         goto(page, site_origin, page_path(code, source))
         result = page.evaluate(SMALL_WARNINGS)
         if result["small"]:
@@ -87,12 +88,13 @@ def test_no_warning_is_in_smaller_print_than_the_text(open_context, site_origin,
 
 @pytest.mark.parametrize("code", LANGUAGE_CASES)
 def test_nothing_is_wider_than_a_phone_at_200_percent_zoom(open_context, site_origin, code):
-    """Every page of the menu and the 404 page, and the home page with each panel open."""
+    """Every page of the menu written in this language (and the sample's fallbacks), the 404
+    page, and the home page with each panel open."""
     context, traffic = open_context(**ZOOMED)
     page = context.new_page()
     width = ZOOMED["viewport"]["width"]
     too_wide = {}
-    paths = [page_path(code, source) for source in nav_pages()] + [page_path(code, "index.md") + "404.html"]
+    paths = [page_path(code, source) for source in written_sources(code)] + [page_path(code, "index.md") + "404.html"]
     for path in paths:
         goto(page, site_origin, path)
         widths = page.evaluate(WIDTHS)
@@ -119,8 +121,6 @@ def test_nothing_is_wider_than_a_phone_at_200_percent_zoom(open_context, site_or
 @pytest.mark.parametrize("screen", [pytest.param(PHONE, id="320"), pytest.param(ZOOMED, id="160")])
 @pytest.mark.parametrize("code", LANGUAGE_CASES)
 def test_site_name_wraps_and_the_language_is_named_in_the_header(open_context, site_origin, code, screen):
-    from tests.browser.conftest import PROJECT
-
     context, traffic = open_context(**screen)
     page = context.new_page()
     goto(page, site_origin, page_path(code, "index.md"))
@@ -129,9 +129,8 @@ def test_site_name_wraps_and_the_language_is_named_in_the_header(open_context, s
     fits = name.evaluate("(e) => e.scrollWidth <= e.clientWidth + 1 && e.getBoundingClientRect().right <= innerWidth + 1 "
                          "&& e.getBoundingClientRect().left >= -1")
     assert fits, "the site name is cut off"
-    language = next(language for language in PROJECT.languages() if language.code == code)
     shown = page.locator(f"{LANGUAGE_BUTTON} .rg-language-button__name")
-    assert shown.is_visible() and shown.inner_text().strip() == language.name
+    assert shown.is_visible() and shown.inner_text().strip() == SITE.names[code], "its name in data/languages.yml"
     box = page.locator(LANGUAGE_BUTTON).bounding_box()
     assert box["height"] >= TEL_TARGET and box["width"] >= TEL_TARGET, box
     traffic.assert_clean()

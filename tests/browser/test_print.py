@@ -8,15 +8,14 @@ import shutil
 import subprocess
 
 import pytest
-import yaml
 from pypdf import PdfReader
 
-from tests.browser.conftest import CONFIG, DESKTOP, LANGUAGES, PROJECT, RTL, goto, page_path
+from tests.browser.conftest import DESKTOP, LANGUAGES, RTL, SITE, goto, page_path
 
-# The page that links to the pocket card is in every language (translated or shown in English).
-CARD_PAGE = CONFIG["extra"]["pocket_card_page"]
+# The page that links to the pocket card, in every language (translated or shown in English).
+CARD_PAGE = SITE.config["extra"]["pocket_card_page"]
 PRINTED = [(code, page_path(code, CARD_PAGE)) for code in LANGUAGES]
-HOST = CONFIG["site_url"].split("://", 1)[1].rstrip("/")
+HOST = SITE.site_url.split("://", 1)[1].rstrip("/")
 POINT = 96 / 72  # CSS pixels per point
 
 
@@ -26,7 +25,7 @@ def computed(page, selector: str, prop: str, pseudo: str | None = None):
         "return e ? getComputedStyle(e, pseudo).getPropertyValue(p) : null; }", [selector, prop, pseudo])
 
 
-@pytest.mark.parametrize("language, path", PRINTED, ids=[language for language, _ in PRINTED])
+@pytest.mark.parametrize(("language", "path"), PRINTED, ids=[language for language, _ in PRINTED])
 def test_print_media_shows_content_and_hides_chrome(open_context, site_origin, language, path):
     context, traffic = open_context(**DESKTOP)
     page = context.new_page()
@@ -85,12 +84,11 @@ def test_printed_pdf_is_a4_and_its_qr_code_opens_the_page(open_context, site_ori
     width, height = (float(v) for v in reader.pages[0].mediabox.upper_right)
     assert abs(width - 595.3) < 2 and abs(height - 841.9) < 2, "A4 in points"
     text = " ".join(p.extract_text() for p in reader.pages)
-    contacts = {c["id"]: c for c in yaml.safe_load(PROJECT.contacts_path.read_text(encoding="utf-8"))["contacts"]}
-    for contact_id in CONFIG["extra"]["emergency_contacts"]:
-        assert contacts[contact_id]["phones"][0]["number"] in text
+    for number in SITE.emergency_numbers:
+        assert number in text, f"{path}: the printed page lacks {number} (extra.emergency_contacts)"
     last = len(reader.pages)
     subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", str(last), "-l", str(last), str(pdf), str(tmp_path / "p")],
                    check=True)
     image = next(tmp_path.glob("p*.png"))
     decoded = subprocess.run(["zbarimg", "--quiet", "--raw", str(image)], capture_output=True, text=True).stdout.strip()
-    assert decoded == CONFIG["site_url"] + path.lstrip("/")
+    assert decoded == SITE.site_url + path.lstrip("/"), f"QR code of {path}: {decoded!r}"

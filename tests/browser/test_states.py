@@ -12,23 +12,27 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DEFAULT, LANGUAGES, PHONE, PROJECT, goto, nav_pages, page_path
-from tests.browser.test_pages import (
+from tests.browser.conftest import DEFAULT, LANGUAGES, PHONE, SITE, goto, nav_pages, page_path
+from tests.browser.helpers import (
     AXE_TAGS, LANGUAGE_BUTTON, MENU_BUTTON, SEARCH_BUTTON, axe_report, open_drawer,
 )
 
 SEARCH_FIELD = "input.md-search__input"
+# Typed into search: a number on the pages of every language, so there are results.
+SEARCHED = SITE.number_in_every_language()
 RESULT = "a.md-search-result__link"
 
 
 def page_types(code: str) -> dict[str, str]:
     """URL paths of one page of each type in a language, read from mkdocs.yml and docs/."""
     content = [page for page in nav_pages() if page != "index.md"]
-    translated = [page for page in content if (PROJECT.docs / code / page).exists()]
+    translated = [page for page in content if SITE.has(code, page)]
     untranslated = [page for page in content if page not in translated]
-    types = {"home": page_path(code, "index.md"), "content": page_path(code, translated[0]),
+    types = {"home": page_path(code, "index.md"),
              "not-found": page_path(code, "index.md") + "404.html",
              "status-table": page_path(code, "translation-status.md")}
+    if translated:  # a language just added has no page of its own yet
+        types["content"] = page_path(code, translated[0])
     if code != DEFAULT and untranslated:
         types["english-fallback"] = page_path(code, untranslated[0])
     return types
@@ -50,7 +54,7 @@ def open_languages(page) -> None:
 
 def open_search(page) -> None:
     page.click(SEARCH_BUTTON)
-    page.locator(SEARCH_FIELD).press_sequentially("112", delay=20)
+    page.locator(SEARCH_FIELD).press_sequentially(SEARCHED, delay=20)
     page.locator(".md-search-result__item").first.wait_for()
     page.wait_for_timeout(400)  # the panel slides in
 
@@ -154,7 +158,7 @@ def test_search_is_named_opens_from_the_keyboard_and_every_result_is_reached_by_
     page.keyboard.press("Enter")
     expect(button).to_have_attribute("aria-expanded", "true")
     assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
-    page.keyboard.type("112")
+    page.keyboard.type(SEARCHED)
     page.locator(RESULT).first.wait_for()
     hrefs = [link.get_attribute("href") for link in page.locator(RESULT).all()]
     reached = set()

@@ -30,7 +30,9 @@ def test_broken_strings_file_fails_the_build_with_path_and_line(fixture_site):
 
 def test_bad_contact_data_fails_the_build(fixture_site):
     contacts = fixture_site / "data/contacts.yml"
-    contacts.write_text(contacts.read_text(encoding="utf-8").replace('"116 006"', '"116-006"'), encoding="utf-8")
+    text = contacts.read_text(encoding="utf-8")
+    assert '"0800 000 000"' in text, "the fixture's made-up example-line has this number"
+    contacts.write_text(text.replace('"0800 000 000"', '"0800-000-000"'), encoding="utf-8")
     result = build(fixture_site)
     assert result.returncode != 0
     assert "contact-bad-phone" in result.stderr + result.stdout

@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 
 from rights_guide.build import deploy
-from tests.build.test_deploy import (NGINX, directives, parse_headers, parse_nginx,
-                                     security_headers, HEADERS_TEMPLATE)
+from tests.build.deployrules import (HEADERS_TEMPLATE, NGINX, directives, parse_headers, parse_nginx,
+                                     security_headers)
 from tests.conftest import CHECKOUT, REPO
 
 REDIRECT_CONF = REPO / "deploy" / "nginx-https-redirect.conf"

@@ -14,15 +14,16 @@ import shutil
 import zipfile
 
 import pytest
-import yaml
 
 from rights_guide.build import offline, offline_zip
 from tests.conftest import CHECKOUT, REPO
 from tests.offline_site import offline_copy
+from tests.siteconfig import SITE
 
 LANGUAGES = [language.code for language in CHECKOUT.languages()]
 DEFAULT = CHECKOUT.default_language()
 DIRECTIONS = {language.code: language.direction for language in CHECKOUT.languages()}
+OTHER = SITE.others()[0]  # a language besides the default, with its own folder
 ENGLISH_BUDGET = 60 * 1024  # gzip bytes of the English single file
 LANGUAGE_FACTOR = 2  # any language's single file at most this many times the English one
 
@@ -151,12 +152,9 @@ def test_zip_entries_have_one_date_so_the_same_pages_make_the_same_zip(editions)
 
 
 def ui_string(code: str, key: str) -> str:
-    """The language's text for `key`, or English's where it has none (as the build does)."""
-    for language in (code, "en"):
-        path = REPO / "data" / "strings" / f"{language}.yml"
-        if path.is_file() and isinstance(text := yaml.safe_load(path.read_text(encoding="utf-8")).get(key), str):
-            return text
-    raise AssertionError(f"no string {key}")
+    """The language's text for `key`, or the default language's where it has none or leaves
+    it empty (as the build does)."""
+    return SITE.ui(code, key)
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
@@ -167,7 +165,8 @@ def test_help_and_about_pages_link_both_copies_with_their_sizes(editions, code, 
         text = page.read_text(encoding="utf-8")
         section = re.search(r'<section class="rg-offline"[^>]*>(.*?)</section>', text, re.S)
         assert section and " hidden" not in section.group(0).split(">")[0], page
-        links = re.findall(r'<a href="([^"]+)" download(?: lang="en" dir="ltr")?>([^<]+)</a>', section.group(1))
+        fallback = f' lang="{DEFAULT}" dir="{DIRECTIONS[DEFAULT]}"'  # words not translated: the default's
+        links = re.findall(r'<a href="([^"]+)" download(?:%s)?>([^<]+)</a>' % re.escape(fallback), section.group(1))
         assert len(links) == 2
         for (href, label), file, key in zip(links, (edition.single, edition.archive), ("offline_single", "offline_zip")):
             assert (page.parent / href).resolve() == file.resolve()
@@ -181,7 +180,7 @@ def test_untranslated_words_are_marked_as_english(editions):
         help_page = editions[code].file(editions[code].prefix + "help/").read_text(encoding="utf-8")
         texts = offline.placeholder_texts(editions[code].file(editions[code].prefix + "help/"))
         english = offline.placeholder_texts(editions[DEFAULT].file("/help/"))
-        marked = 'download lang="en" dir="ltr">' in help_page
+        marked = f'download lang="{DEFAULT}" dir="{DIRECTIONS[DEFAULT]}">' in help_page
         assert marked is (code != DEFAULT and texts["single"] == english["single"]), code
 
 
@@ -194,7 +193,7 @@ def test_without_a_built_site_nothing_is_written(tmp_path):
 def test_a_page_without_the_placeholder_is_reported(offline_site, tmp_path):
     site = tmp_path / "site"
     shutil.copytree(offline_site, site)
-    about = site / "fi" / "about" / "index.html"
+    about = site / OTHER / "about" / "index.html"
     text = about.read_text(encoding="utf-8")
     about.write_text(re.sub(r'<section class="rg-offline".*?</section>', "", text, flags=re.S), encoding="utf-8")
     _, problems = offline.build(CHECKOUT, site)
@@ -205,9 +204,10 @@ def test_running_it_again_gives_the_same_pages(offline_site, tmp_path):
     site = tmp_path / "site"
     shutil.copytree(offline_site, site)
     offline.build(CHECKOUT, site)
-    for name in ("help/index.html", "fi/about/index.html"):
+    for name in ("help/index.html", f"{OTHER}/about/index.html"):
         assert (site / name).read_text(encoding="utf-8") == (offline_site / name).read_text(encoding="utf-8")
-    assert (site / "offline/guide-en.zip").read_bytes() == (offline_site / "offline/guide-en.zip").read_bytes()
+    archive = f"offline/guide-{DEFAULT}.zip"
+    assert (site / archive).read_bytes() == (offline_site / archive).read_bytes()
 
 
 def test_nav_sources_and_addresses():

@@ -11,9 +11,8 @@ import pytest
 
 from rights_guide.build import deploy, postbuild
 from rights_guide.build import leaflets
-from tests.conftest import CHECKOUT, REPO
-
-PROJECT = CHECKOUT
+from tests.conftest import REPO
+from tests.siteconfig import SITE
 
 
 def copies_are_right(site, file) -> dict[str, bool]:
@@ -37,7 +36,8 @@ def copies_are_right(site, file) -> dict[str, bool]:
 
 def test_every_text_file_has_copies_that_unpack_to_it(built_site):
     files = deploy.text_files(built_site)
-    assert len(files) > 40
+    pages = SITE.expected_pages(built_site)
+    assert set(pages) <= set(files), "every page of docs/ in every language is a text file with copies"
     for file in files:
         made = copies_are_right(built_site, file)
         if file.suffix in {".html", ".json", ".css", ".js"} and file.stat().st_size > 1024:
@@ -46,7 +46,7 @@ def test_every_text_file_has_copies_that_unpack_to_it(built_site):
 
 def test_only_text_files_have_copies(built_site):
     copies = [file for file in built_site.rglob("*") if file.suffix in {".gz", ".br"}]
-    assert copies
+    assert copies, "the build writes .gz and .br copies (build/deploy.py)"
     for copy in copies:
         original = copy.with_suffix("")
         assert original.is_file() and deploy.is_text(original), copy
@@ -66,7 +66,7 @@ def test_copies_are_the_same_from_build_to_build(built_site):
 def test_fingerprinted_files_get_the_better_brotli_quality(built_site):
     fingerprinted = [file for file in deploy.text_files(built_site)
                      if deploy.is_fingerprinted(deploy.site_path(built_site, file))]
-    assert fingerprinted
+    assert fingerprinted, "the build writes fingerprinted files (build/bundle.py)"
     for file in fingerprinted:
         copy = file.with_name(file.name + ".br").read_bytes()
         assert copy == deploy.brotli_bytes(file.read_bytes(), deploy.FINGERPRINTED_QUALITY), file

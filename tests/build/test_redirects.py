@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from rights_guide.build import deploy
-from tests.build.test_deploy import netlify_pattern
+from tests.build.deployrules import netlify_pattern
 from tests.conftest import CHECKOUT
 
 LANGUAGES = [language.code for language in CHECKOUT.languages()]

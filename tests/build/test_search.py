@@ -6,8 +6,9 @@ import json
 
 from rights_guide.build.search import search_config, split_index
 from rights_guide.cli import main
-from rights_guide.build.material import index_languages, lunr_files
+from rights_guide.build.material import LUNR, SEGMENTERS, index_languages, lunr_files, templates
 from tests.conftest import mkdocs_build
+from tests.siteconfig import SITE
 
 CONFIG = {"lang": ["en", "fi"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"], "fields": {}}
 
@@ -80,7 +81,6 @@ def test_site_ships_exactly_the_lunr_files_its_indexes_make_the_worker_import(bu
               for name in lunr_files(index_languages(index))}
     shipped = {file.resolve() for file in (built_site / "assets/javascripts/lunr").rglob("*.js")}
     assert shipped == needed
-    assert {file.name for file in shipped} >= {"lunr.fi.min.js", "lunr.stemmer.support.min.js"}
 
 
 def test_arabic_script_words_are_normalised_with_and_without_the_article():
@@ -112,6 +112,24 @@ def test_arabic_script_index_gets_variants_and_the_rules_for_the_query():
 
 
 def test_only_arabic_script_languages_get_variants(built_site):
-    for code, folder in (("en", built_site), ("fi", built_site / "fi"), ("ar", built_site / "ar")):
+    """Each language's own index; `script: Arab` in data/languages.yml says which get the rules."""
+    for language in SITE.languages:
+        folder = built_site if language.code == SITE.default else built_site / language.code
         index = json.loads((folder / "search/search_index.json").read_text(encoding="utf-8"))
-        assert ("rg_normalise" in index["config"]) == (code == "ar"), code
+        assert ("rg_normalise" in index["config"]) == (language.facts.script == "Arab"), \
+            f"{language.code} (script: {language.facts.script} in data/languages.yml)"
+
+
+def test_each_language_searched_by_stemmer_ships_materials_stemmer_for_it(built_site):
+    """data/languages.yml says `search: stemmer` (or `segment`) and Material has lunr.<code>.min.js:
+    the site ships that file, and the worker's shared stemmer support with it."""
+    material_lunr = {file.name for file in (templates() / LUNR / "min").glob("lunr.*.min.js")}
+    shipped = {file.name for file in (built_site / LUNR).rglob("*.js")}
+    for language in SITE.languages:
+        base = language.code.split("-")[0]
+        stemmer = f"lunr.{base}.min.js"
+        if language.facts.search == "words" or base == "en" or stemmer not in material_lunr \
+                or SEGMENTERS.get(base) == "wordcut.js":
+            continue
+        assert {stemmer, "lunr.stemmer.support.min.js"} <= shipped, \
+            f"{language.code} (search: {language.facts.search} in data/languages.yml): {stemmer} not shipped"

@@ -10,7 +10,15 @@ from contextlib import redirect_stdout
 
 from rights_guide.cli import main
 from rights_guide.cli.new_language import codeowners_lines
-from tests.conftest import REPO
+from tests.conftest import CHECKOUT, FIXTURE, REPO
+
+# Codes the repository's site and the fixture site do not build yet (their CODEOWNERS, copied
+# from the repository, has no lines for them): one with a script subtag, whose team name is
+# lower case, and one more.
+UNUSED = [code for code in CHECKOUT.language_table().rows
+          if code not in {language.code for project in (CHECKOUT, FIXTURE) for language in project.languages()}]
+SUBTAGGED = next(code for code in ("zh-Hant", *UNUSED) if code in UNUSED and "-" in code)
+PLAIN = next(code for code in ("so", *UNUSED) if code in UNUSED and "-" not in code)
 
 
 def new_language(root, code: str) -> tuple[int, str]:
@@ -23,13 +31,13 @@ def new_language(root, code: str) -> tuple[int, str]:
 def test_new_language_adds_its_codeowners_lines(fixture_site):
     (fixture_site / ".github").mkdir()
     shutil.copy(REPO / ".github" / "CODEOWNERS", fixture_site / ".github" / "CODEOWNERS")
-    status, out = new_language(fixture_site, "zh-Hant")
+    status, out = new_language(fixture_site, SUBTAGGED)
     assert status == 0, out
     text = (fixture_site / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
-    assert text.endswith("\n\n/docs/zh-Hant/ @ORG/translators-zh-hant\n"
-                         "/data/strings/zh-Hant.yml @ORG/translators-zh-hant\n")
-    assert ".github/CODEOWNERS: @ORG/translators-zh-hant" in out
-    assert new_language(fixture_site, "zh-Hant")[0] == 1
+    team = f"@ORG/translators-{SUBTAGGED.lower()}"
+    assert text.endswith(f"\n\n/docs/{SUBTAGGED}/ {team}\n/data/strings/{SUBTAGGED}.yml {team}\n")
+    assert f".github/CODEOWNERS: {team}" in out
+    assert new_language(fixture_site, SUBTAGGED)[0] == 1
     assert (fixture_site / ".github" / "CODEOWNERS").read_text(encoding="utf-8") == text
 
 
@@ -37,13 +45,13 @@ def test_the_organisation_already_named_is_kept(fixture_site):
     (fixture_site / ".github").mkdir()
     owners = (REPO / ".github" / "CODEOWNERS").read_text(encoding="utf-8").replace("@ORG/", "@helpers-fi/")
     (fixture_site / ".github" / "CODEOWNERS").write_text(owners, encoding="utf-8")
-    assert new_language(fixture_site, "so")[0] == 0
+    assert new_language(fixture_site, PLAIN)[0] == 0
     text = (fixture_site / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
-    assert text.endswith(codeowners_lines("so", "helpers-fi"))
+    assert text.endswith(codeowners_lines(PLAIN, "helpers-fi"))
     assert "@ORG/" not in text
 
 
 def test_without_a_codeowners_file_nothing_is_created(fixture_site):
-    status, out = new_language(fixture_site, "so")
+    status, out = new_language(fixture_site, PLAIN)
     assert status == 0 and "CODEOWNERS" not in out
     assert not (fixture_site / ".github").exists()
