@@ -75,6 +75,11 @@ HELP_WORDS = {
     "en": ["help", "police", "trafficking"],
     "fi": ["apu", "poliisi", "ihmiskauppa"],
     "ar": ["مساعدة", "الشرطة", "شرطة", "الاتجار"],
+    "sv": ["hjälp", "polisen", "människohandel"],
+    "ru": ["помощь", "полицию", "торговля людьми"],
+    # search: endings. Case forms that no page has: only the query's cut endings find them.
+    "et": ["abiks", "politseiks", "inimkaubandusele"],
+    "uk": ["поліціям", "допомогам", "торгівлею"],
 }
 
 
