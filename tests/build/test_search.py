@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from rights_guide.build.search import search_config, split_index
+from rights_guide.build.search import ENDINGS, search_config, split_index
 from rights_guide.cli import main
 from rights_guide.build.material import LUNR, SEGMENTERS, index_languages, lunr_files, templates
 from tests.conftest import mkdocs_build
@@ -111,13 +111,19 @@ def test_arabic_script_index_gets_variants_and_the_rules_for_the_query():
     json.dumps(result)  # written as JSON
 
 
-def test_only_arabic_script_languages_get_variants(built_site):
-    """Each language's own index; `script: Arab` in data/languages.yml says which get the rules."""
+def test_only_arabic_script_and_endings_languages_get_query_rules(built_site):
+    """Each language's own index; data/languages.yml says which get rules for the query:
+    `script: Arab` the letter variants, `search: endings` the case endings cut off."""
     for language in SITE.languages:
         folder = built_site if language.code == SITE.default else built_site / language.code
         index = json.loads((folder / "search/search_index.json").read_text(encoding="utf-8"))
-        assert ("rg_normalise" in index["config"]) == (language.facts.script == "Arab"), \
-            f"{language.code} (script: {language.facts.script} in data/languages.yml)"
+        rules = index["config"].get("rg_normalise")
+        if language.facts.script == "Arab":
+            assert rules and "strip" in rules, language.code
+        elif language.facts.search == "endings":
+            assert rules == {"endings": ENDINGS}, language.code
+        else:
+            assert rules is None, f"{language.code} (script: {language.facts.script} in data/languages.yml)"
 
 
 def test_each_language_searched_by_stemmer_ships_materials_stemmer_for_it(built_site):
