@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import DEFAULT, LANGUAGES, PHONE, SITE, goto, nav_pages, page_path
 from tests.browser.helpers import (
-    AXE_TAGS, LANGUAGE_BUTTON, MENU_BUTTON, SEARCH_BUTTON, axe_report, open_drawer,
+    AXE_TAGS, LANGUAGE_BUTTON, MENU_BUTTON, SEARCH_BUTTON, axe_report, open_drawer, wait_until,
 )
 
 SEARCH_FIELD = "input.md-search__input"
@@ -160,7 +160,15 @@ def test_search_is_named_opens_from_the_keyboard_and_every_result_is_reached_by_
     assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
     page.keyboard.type(SEARCHED)
     page.locator(RESULT).first.wait_for()
-    hrefs = [link.get_attribute("href") for link in page.locator(RESULT).all()]
+    # Each letter typed re-renders the list: read it once it has stopped changing, in one step.
+    links = f"[...document.querySelectorAll('{RESULT}')].map((link) => link.getAttribute('href'))"
+
+    def settled():
+        before = page.evaluate(links)
+        page.wait_for_timeout(300)
+        return before if before == page.evaluate(links) else None
+
+    hrefs = wait_until(settled, "the search results stop changing", timeout=10)
     reached = set()
     for _ in range(len(hrefs) + 5):
         page.keyboard.press("Tab")

@@ -9,7 +9,8 @@
 // left (pagehide, also into the back/forward cache) both are closed, so a
 // page restored by Back shows no open panel.
 //
-// Wide screens: the menu beside the page is sticky. Near the end of a page
+// The header's height is kept in --rg-header-height for the headings reached by
+// a link (site.css). Wide screens: the menu beside the page is sticky. Near the end of a page
 // the footer would push it up under the header; Material's bundle.js (not
 // loaded, see main.html) shrank it instead, and so does this. Without
 // JavaScript, site.css gives it the screen's height and it may scroll away
@@ -104,6 +105,16 @@
     if (select) select.classList.remove("rg-closed");
     syncLanguage();
   });
+
+  // A heading reached by a link (#anchor) must clear the header, whose buttons wrap
+  // onto a second row on a narrow screen when the language's name is long: site.css
+  // reads the header's height from --rg-header-height.
+  var header = document.querySelector(".md-header");
+  function headerHeight() {
+    if (header) document.documentElement.style.setProperty("--rg-header-height", header.offsetHeight + "px");
+  }
+  headerHeight();
+  window.addEventListener("resize", headerHeight);
 
   var sidebar = document.querySelector(".md-sidebar--primary");
   var main = document.querySelector(".md-main__inner");
