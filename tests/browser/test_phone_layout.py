@@ -17,7 +17,7 @@ CALL_BUTTON = 48  # CSS px, the emergency box's buttons
 TEL_TARGET = 44  # CSS px, every phone number (WCAG 2.5.5)
 
 # Every visible phone link's box, and for one in running text the height of its
-# paragraph with and without the tap-target styling (they must be equal). A contact
+# paragraph with and without the tap target's height (they must be equal). A contact
 # card's number has a row of its own, which may grow.
 TARGETS = """() => [...document.querySelectorAll('a[href^="tel:"]')].filter((a) => a.offsetParent).map((a) => {
   const box = a.getBoundingClientRect();
@@ -25,8 +25,10 @@ TARGETS = """() => [...document.querySelectorAll('a[href^="tel:"]')].filter((a) 
   let stretch = 0;
   if (block && !a.classList.contains('rg-call') && !a.closest('.rg-contact')) {
     const before = block.getBoundingClientRect().height;
-    for (const [name, value] of [['display', 'inline'], ['padding', '0'], ['margin', '0'],
-                                 ['min-height', '0'], ['min-width', '0']]) a.style.setProperty(name, value, 'important');
+    // Only the vertical target is taken away: the number keeps its width, so the
+    // sentence wraps the same way and only the height of its line is compared.
+    for (const [name, value] of [['padding-top', '0'], ['padding-bottom', '0'], ['margin-top', '0'],
+                                 ['margin-bottom', '0'], ['min-height', '0']]) a.style.setProperty(name, value, 'important');
     stretch = before - block.getBoundingClientRect().height;
     a.removeAttribute('style');
   }

@@ -46,7 +46,8 @@ def word_only_in(code: str) -> str | None:
                       for title, body in SITE.texts(other, own=True).values()).lower()
     for title, _ in own.values():
         for word in sorted(re.findall(r"[^\W\d_]{6,}", title.lower()), key=len, reverse=True):
-            if word not in others:
+            # Not even its stem without 2 last letters: `search: endings` cuts them off the query.
+            if word[:-2] not in others:
                 return word
     assert not own, f"no title word of docs/{code}/ is absent from the other languages' pages"
     return None

@@ -172,14 +172,23 @@ def page_html(project: Project, config: Settings, leaflet: Leaflet, fit: int = 0
     return environment(project.root).get_template("partials/leaflet-page.html").render(context)
 
 
+def part_heading(tag: str, anchor: str) -> str:
+    """`<h1 ...>` with the id `anchor`; an id it had moves to a span inside it, so links to it still land."""
+    had = re.search(r'\sid="([^"]*)"', tag)
+    if not had:
+        return tag[:-1] + f' id="{anchor}">'
+    return tag.replace(had.group(0), f' id="{anchor}"', 1) + f'<span id="{had.group(1)}"></span>'
+
+
 def booklet_section(project: Project, config: Settings, code: str, index: int, section: Section,
                     parts: dict[str, str]) -> dict:
     address = address_of(config, project, code, section.name)
     title, content = page_content(section.html.read_text(encoding="utf-8"), address, parts, f"rg-part-{index}-",
                                   Words(project, code).text("leaflets.page"))
-    # The part's anchor goes inside its heading, which starts where the part starts
-    # on paper (the contents' page numbers and links point to it).
-    content = re.sub(r"<h1\b[^>]*>", lambda match: f'{match.group(0)}<span id="rg-part-{index}"></span>', content,
+    # The part's anchor is its heading's own id: the heading starts where the part starts
+    # on paper (the contents' page numbers and links point to it). An empty span inside
+    # the heading was placed on the page before when the heading moved to the next one.
+    content = re.sub(r"<h1\b[^>]*>", lambda match: part_heading(match.group(0), f"rg-part-{index}"), content,
                      count=1)
     return {"id": f"rg-part-{index}", "name": section.name, "title": title, "content": Markup(content),
             "address": address, "english": section.language != code,
