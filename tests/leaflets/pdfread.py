@@ -36,6 +36,18 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def letters(text: str) -> str:
+    """Only the letters: right-to-left text with digits ("112") and a heading wrapped at
+    its hyphen come out of a PDF's text layer reordered or split, its letters in order."""
+    return "".join(char for char in normalise(text) if char.isalpha())
+
+
+def find_letters(text: str, needle: str) -> int:
+    """Where in `text` the letters of `needle` start (ValueError if they do not occur)."""
+    positions = [index for index, char in enumerate(text) if char.isalpha()]
+    return positions["".join(text[i] for i in positions).index(letters(needle))]
+
+
 @cache
 def reader(pdf: Path) -> PdfReader:
     return PdfReader(pdf)

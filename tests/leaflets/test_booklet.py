@@ -3,8 +3,6 @@ and waiting rooms; parts not translated yet in English and named so."""
 
 from __future__ import annotations
 
-import re
-
 from bs4 import BeautifulSoup
 
 from rights_guide.build import leaflets
@@ -22,23 +20,19 @@ def titles(leaflet) -> list[str]:
     return found
 
 
-def joined(text: str) -> str:
-    """A heading that wraps at its own hyphen ("Harkinta-|aika") reads back as "Harkinta- aika"."""
-    return re.sub(r"-\s+", "-", text)
-
-
 def test_every_page_in_nav_order_for_every_language(made):
     booklets = made.of(leaflets.BOOKLET)
     assert sorted(b.language for b in booklets) == sorted(LANGUAGES)
     order = plan.nav_order(PROJECT)
     for booklet in booklets:
         assert [section.name for section in booklet.sections] == order
-        contents = joined(pdfread.page_text(booklet.pdf, 0))
+        contents = pdfread.letters(pdfread.page_text(booklet.pdf, 0))
         starts = []
         for index, title in enumerate(titles(booklet), 1):
-            assert joined(title) in contents, (booklet.pdf, title)
+            assert pdfread.letters(title) in contents, (booklet.pdf, title)
             page, _ = pdfread.destination_y(booklet.pdf, f"rg-part-{index}")
-            assert joined(title) in joined(pdfread.page_text(booklet.pdf, page)), (booklet.pdf, title, page)
+            assert pdfread.letters(title) in pdfread.letters(pdfread.page_text(booklet.pdf, page)), \
+                (booklet.pdf, title, page)
             starts.append(page)
         assert starts == sorted(starts) and starts[0] > 0, (booklet.pdf, starts)
 

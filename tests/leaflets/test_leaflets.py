@@ -116,7 +116,7 @@ def test_the_top_box_uses_short_names(made):
         words = ui(leaflet.language)
         title = BeautifulSoup(leaflet.html.read_text(encoding="utf-8"), "html.parser").select_one("article h1")
         first = pdfread.page_text(leaflet.pdf, 0)
-        top = first[:first.index(pdfread.normalise(title.get_text()))]
+        top = first[:pdfread.find_letters(first, title.get_text())]
         for contact_id in extra["emergency_contacts"]:
             short = pdfread.normalise(words[f"contacts.{contact_id}.short_name"])
             name = pdfread.normalise(words[f"contacts.{contact_id}.name"])
