@@ -70,6 +70,17 @@ def pageshows(traffic, url: str) -> list[dict]:
     return [probe for probe in traffic.probes if probe["kind"] == "pageshow" and probe["url"] == url]
 
 
+def assert_restored_from_cache(traffic, url: str, shown_before: int, page) -> None:
+    """The page was shown again (within 5 s), from the back/forward cache."""
+    for _ in range(100):
+        if len(pageshows(traffic, url)) > shown_before:
+            break
+        page.wait_for_timeout(50)
+    shows = pageshows(traffic, url)
+    assert len(shows) > shown_before, "the page was not shown again"
+    assert shows[-1]["persisted"], "Chromium did not restore the page from the back/forward cache"
+
+
 def open_content_page(open_context, site_origin, code, screen=DESKTOP):
     """Home page, then a content page; (page, traffic, url of the content page)."""
     context, traffic = open_context(init_scripts=(EXIT_PROBE,), **screen)
@@ -218,13 +229,7 @@ def test_page_restored_from_the_back_forward_cache_is_usable(open_context, site_
     shown_before = len(pageshows(traffic, url))
     page.go_forward(wait_until="commit")
     page.wait_for_url(url, wait_until="commit")
-    for _ in range(100):
-        if len(pageshows(traffic, url)) > shown_before:
-            break
-        page.wait_for_timeout(50)
-    shows = pageshows(traffic, url)
-    assert len(shows) > shown_before, "the page was not shown again after going forward"
-    assert shows[-1]["persisted"], "Chromium did not restore the page from the back/forward cache"
+    assert_restored_from_cache(traffic, url, shown_before, page)
     expect(page.locator("html")).not_to_contain_class("rg-exiting")
     expect(page.locator(".rg-exit-overlay")).to_be_hidden()
     expect(page.locator("article")).to_be_visible()

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import CONTENT, EXIT_URL, PHONE, SITE, goto, page_path
-from tests.browser.test_exit import EXIT_PROBE, LANGUAGE_CASES, open_content_page, pageshows
+from tests.browser.test_exit import EXIT_PROBE, LANGUAGE_CASES, assert_restored_from_cache, open_content_page, pageshows
 
 # Typed into search: a number on the pages of every language, so there are results.
 SEARCHED = SITE.number_in_every_language()
@@ -42,13 +42,7 @@ def use_search_and_panels(page) -> None:
 
 
 def restored(traffic, url: str, shown_before: int, page) -> dict:
-    for _ in range(100):
-        if len(pageshows(traffic, url)) > shown_before:
-            break
-        page.wait_for_timeout(50)
-    shows = pageshows(traffic, url)
-    assert len(shows) > shown_before, "the page was not shown again"
-    assert shows[-1]["persisted"], "Chromium did not restore the page from the back/forward cache"
+    assert_restored_from_cache(traffic, url, shown_before, page)
     page.wait_for_timeout(800)  # a list closed as the page was left may still be fading out
     return page.evaluate(LEFT_BEHIND)
 
