@@ -66,6 +66,20 @@ class SiteConfig:
         """The languages other than the default, in mkdocs.yml's order."""
         return [code for code in self.codes if code != self.default]
 
+    @cached_property
+    def representatives(self) -> list[str]:
+        """The default language and the first other language of each script and direction, in
+        mkdocs.yml's order. Browser tests of behaviour that words do not change (the exit control,
+        keyboard and menus, print, the kept copy) run in these, so their time grows with the
+        scripts, not the languages; text and layout are checked in every language."""
+        chosen, seen = [self.default], set()
+        for code in self.others():
+            kind = (self.facts[code].script, self.direction(code))
+            if kind not in seen:
+                chosen.append(code)
+                seen.add(kind)
+        return chosen
+
     def direction(self, code: str) -> str:
         return "rtl" if code in self.rtl else "ltr"
 

@@ -72,11 +72,23 @@ def test_exit_links_come_first_and_leave_to_the_neutral_site(real_site):
             assert "rg-skip" in focusable[2]["class"], f"{path}: skip to content comes right after the exit links"
 
 
+# What exit.js says and shows, read from the page (the browser tests run it in one language per script).
+EXIT_MESSAGES = {"data-sr-count": "exit_sr_count", "data-sr-count-one": "exit_sr_count_one",
+                 "data-sr-activated": "exit_sr_activated", "data-sr-expired": "exit_sr_expired",
+                 "data-overlay": "exit_overlay"}
+
+
 def test_exit_strings_come_from_the_page_language(either_site):
     for path, soup in either_site.content_pages.items():
-        expected = either_site.config.ui(either_site.language_of(path), "exit_label")
+        language = either_site.language_of(path)
+        expected = either_site.config.ui(language, "exit_label")
         assert soup.select_one(".rg-exit__button").get_text(strip=True) == expected, \
             f"{path}: exit_label of data/strings/<lang>.yml (or the default's), {expected!r}"
+        exit_control = soup.select_one("[data-rg-exit]")
+        for attribute, key in EXIT_MESSAGES.items():
+            expected = either_site.config.ui(language, key)
+            assert exit_control.get(attribute) == expected, \
+                f"{path}: {attribute} must be {key} of data/strings/{language}.yml (or the default's), {expected!r}"
 
 
 def test_emergency_box_is_in_the_content_area(either_site):

@@ -76,10 +76,21 @@ def nav_pages() -> list[str]:
     return SITE.nav_pages()
 
 
-# Each language's home page and a fixed few content pages (SiteConfig.browser_sample): the
-# browser tests' time grows with the languages by a few pages each, not by all of them.
+# Each language's home page and a fixed few content pages (SiteConfig.browser_sample).
 SAMPLES = {code: SITE.browser_sample(code) for code in LANGUAGES}
-PAGE_CASES = [pytest.param(code, page, id=f"{code}-{page[:-3]}") for code in LANGUAGES for page in SAMPLES[code]]
+# What words change (width, wrapping, names in the header, search) is tested in every language
+# (LANGUAGE_CASES). Behaviour that words do not change (JavaScript, keyboard, storage, print, the
+# kept copy, every state of a page) is tested in the representative languages: the default and
+# the first of each script and direction (SiteConfig.representatives), on their sample pages
+# (PAGE_CASES). So the suite grows with scripts, not languages; every page of every language
+# still gets the static checks (tests/test_built_site.py and tests/build/).
+REPRESENTATIVES = SITE.representatives
+LANGUAGE_CASES = [pytest.param(code, id=code) for code in LANGUAGES]
+BEHAVIOUR_CASES = [pytest.param(code, id=code) for code in REPRESENTATIVES]
+PAGE_CASES = [pytest.param(code, page, id=f"{code}-{page[:-3]}")
+              for code in REPRESENTATIVES for page in SAMPLES[code]]
+# Every language's home page, for the checks that read its words (accessibility names, lang).
+HOME_CASES = [pytest.param(code, "index.md", id=f"{code}-index") for code in LANGUAGES]
 # A content page of each language, reached from its home page (exit and print tests).
 CONTENT = {code: SAMPLES[code][1] for code in LANGUAGES}
 

@@ -1,5 +1,6 @@
 """Exit, then Back (or Forward): the page comes back from the back/forward cache with
-an empty search, every panel closed and its title, in every language. The probe
+an empty search, every panel closed and its title, in one language per script and
+direction (conftest.py). The probe
 and helpers are test_exit.py's."""
 
 from __future__ import annotations

@@ -1,8 +1,10 @@
-"""Every language's home page and a few content pages in Chromium: nothing from
-other hosts, no trace left in the browser, everything working without JavaScript.
+"""Home pages and a few content pages in Chromium: nothing from other hosts, no
+trace left in the browser, everything working without JavaScript.
 
-The pages are tests/browser/conftest.py's PAGE_CASES: in every language of
-mkdocs.yml its home page and a fixed few content pages (SiteConfig.browser_sample).
+The pages are tests/browser/conftest.py's PAGE_CASES: in one language per script
+and direction (SiteConfig.representatives) its home page and a fixed few content
+pages (SiteConfig.browser_sample). That no page of any language names another host
+is checked without a browser (tests/test_built_privacy.py).
 """
 
 from __future__ import annotations

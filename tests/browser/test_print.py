@@ -10,11 +10,12 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from tests.browser.conftest import DESKTOP, LANGUAGES, RTL, SITE, goto, page_path
+from tests.browser.conftest import DESKTOP, REPRESENTATIVES, RTL, SITE, goto, page_path
 
 # The page that links to the pocket card, in every language (translated or shown in English).
 CARD_PAGE = SITE.config["extra"]["pocket_card_page"]
-PRINTED = [(code, page_path(code, CARD_PAGE)) for code in LANGUAGES]
+# Print styles do not depend on the words: one language per script and direction (conftest.py).
+PRINTED = [(code, page_path(code, CARD_PAGE)) for code in REPRESENTATIVES]
 HOST = SITE.site_url.split("://", 1)[1].rstrip("/")
 POINT = 96 / 72  # CSS pixels per point
 

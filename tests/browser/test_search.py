@@ -18,6 +18,7 @@ import pytest
 from playwright.sync_api import expect
 
 from rights_guide.build.material import LUNR, SEGMENTERS, templates
+from tests.builtsite import FIXTURE_CONFIG
 from tests.browser.conftest import DEFAULT, LANGUAGES, PHONE, SITE, goto, nav_pages, page_path
 
 SEARCH_BUTTON = "label.md-header__button[for=__search]"
@@ -156,20 +157,38 @@ def test_search_finds_only_pages_in_the_readers_language(open_context, site_orig
     traffic.assert_clean()
 
 
-def untranslated(code: str) -> list[str]:
-    return [source for source in nav_pages() if not SITE.has(code, source)]
+def untranslated_cases() -> list:
+    """(site, language, page) for a language's first page shown as an English fallback: in the
+    repository's site while it has one, and always in the fixture site, which keeps one
+    (tests/fixtures/site/docs/en/untranslated.md), so the test runs whatever is translated."""
+    cases = []
+    for name, config in (("site", SITE), ("fixture", FIXTURE_CONFIG)):
+        for code in config.codes:
+            missing = [source for source in config.nav_pages() if not config.has(code, source)]
+            if code != config.default and missing:
+                cases.append(pytest.param(name, code, missing[0], id=f"{name}-{code}"))
+    return cases
 
 
-# Languages with an English fallback page to look for (once all pages are translated there is none).
-@pytest.mark.parametrize("code", [pytest.param(code, id=code) for code in LANGUAGES
-                                  if code != DEFAULT and untranslated(code)])
-def test_untranslated_pages_are_found_at_the_readers_language_address(open_context, site_origin, code):
-    source = untranslated(code)[0]
-    title = SITE.texts(DEFAULT)[source][0]
-    context, traffic = open_context(**PHONE)
+UNTRANSLATED_CASES = untranslated_cases()
+
+
+def test_the_fixture_has_an_untranslated_page_to_search_for():
+    assert any(case.values[0] == "fixture" for case in UNTRANSLATED_CASES), \
+        "tests/fixtures/site needs a language other than the default with a page left untranslated"
+
+
+@pytest.mark.parametrize(("site", "code", "source"), UNTRANSLATED_CASES)
+def test_untranslated_pages_are_found_at_the_readers_language_address(open_context, request, site, code, source):
+    config = SITE if site == "site" else FIXTURE_CONFIG
+    origin = request.getfixturevalue("site_origin" if site == "site" else "fixture_origin")
+    title = config.texts(config.default)[source][0]
+    context, traffic = open_context(origin=origin, exit_url=config.exit_url, **PHONE)
     page = context.new_page()
-    goto(page, site_origin, page_path(code, "index.md"))
+    goto(page, origin, config.page_path(code, "index.md"))
     results = search(page, title, found=True)
-    assert f"{site_origin}{page_path(code, source)}" in results, results
-    assert all(in_language(url, code) for url in results), results
+    assert f"{origin}{config.page_path(code, source)}" in results, results
+    prefix = "/" if code == config.default else f"/{code}/"
+    assert all(urlparse(url).path.startswith(prefix) for url in results), \
+        f"results for {title!r} outside {prefix}: {results}"
     traffic.assert_clean()

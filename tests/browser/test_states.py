@@ -1,4 +1,5 @@
-"""Every state a reader can put a page in, in every language: axe-core finds
+"""Every state a reader can put a page in, in one language per script and direction
+(conftest.py, REPRESENTATIVES): axe-core finds
 no WCAG 2.2 A/AA violation with the menu open, the language list open and
 search open with results, on every page type (home, translated page, English
 page shown in another language, 404, the translation-status table); the menu,
@@ -12,7 +13,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DEFAULT, LANGUAGES, PHONE, SITE, goto, nav_pages, page_path
+from tests.browser.conftest import (
+    BEHAVIOUR_CASES, DEFAULT, LANGUAGES, PHONE, REPRESENTATIVES, SITE, goto, nav_pages, page_path,
+)
 from tests.browser.helpers import (
     AXE_TAGS, LANGUAGE_BUTTON, MENU_BUTTON, SEARCH_BUTTON, axe_report, open_drawer, wait_until,
 )
@@ -39,7 +42,7 @@ def page_types(code: str) -> dict[str, str]:
 
 
 TYPE_CASES = [pytest.param(code, kind, path, id=f"{code}-{kind}")
-              for code in LANGUAGES for kind, path in page_types(code).items()]
+              for code in REPRESENTATIVES for kind, path in page_types(code).items()]
 
 
 def open_menu(page) -> None:
@@ -85,10 +88,9 @@ def focused(page) -> str:
     return page.evaluate("() => { const e = document.activeElement; return e ? e.className || e.tagName : ''; }")
 
 
-LANGUAGE_CASES = [pytest.param(code, id=code) for code in LANGUAGES]
 
 
-@pytest.mark.parametrize("code", LANGUAGE_CASES)
+@pytest.mark.parametrize("code", BEHAVIOUR_CASES)
 def test_exit_comes_first_then_skip_to_content(open_context, site_origin, code):
     context, traffic = open_context(**PHONE)
     page = context.new_page()
@@ -102,7 +104,7 @@ def test_exit_comes_first_then_skip_to_content(open_context, site_origin, code):
 
 
 @pytest.mark.parametrize("key", ["Enter", " "])
-@pytest.mark.parametrize("code", LANGUAGE_CASES)
+@pytest.mark.parametrize("code", BEHAVIOUR_CASES)
 def test_menu_opens_and_closes_from_the_keyboard(open_context, site_origin, code, key):
     context, traffic = open_context(**PHONE)
     page = context.new_page()
@@ -122,7 +124,7 @@ def test_menu_opens_and_closes_from_the_keyboard(open_context, site_origin, code
     traffic.assert_clean()
 
 
-@pytest.mark.parametrize("code", LANGUAGE_CASES)
+@pytest.mark.parametrize("code", BEHAVIOUR_CASES)
 def test_language_list_opens_and_closes_from_the_keyboard(open_context, site_origin, code):
     context, traffic = open_context(**PHONE)
     page = context.new_page()
@@ -145,7 +147,7 @@ def test_language_list_opens_and_closes_from_the_keyboard(open_context, site_ori
     traffic.assert_clean()
 
 
-@pytest.mark.parametrize("code", LANGUAGE_CASES)
+@pytest.mark.parametrize("code", BEHAVIOUR_CASES)
 def test_search_is_named_opens_from_the_keyboard_and_every_result_is_reached_by_tab(open_context, site_origin, code):
     context, traffic = open_context(**PHONE)
     page = context.new_page()
