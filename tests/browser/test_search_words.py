@@ -80,6 +80,14 @@ HELP_WORDS = {
     # search: endings. Case forms that no page has: only the query's cut endings find them.
     "et": ["abiks", "politseiks", "inimkaubandusele"],
     "uk": ["поліціям", "допомогам", "торгівлею"],
+    # search: stemmer. Forms the help pages do not have as such ("poliția", "aider", "ayudar").
+    "ro": ["ajutor", "poliția", "trafic de persoane"],
+    "fr": ["aide", "aider", "police", "traite des êtres humains"],
+    "es": ["ayuda", "ayudar", "policía", "trata de personas"],
+    "pt": ["ajuda", "ajudar", "polícia", "tráfico de pessoas"],
+    # search: words.
+    "bg": ["помощ", "полиция", "трафик на хора"],
+    "fa": ["کمک", "پلیس", "قاچاق انسان"],
 }
 
 
