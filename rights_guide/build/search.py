@@ -20,7 +20,8 @@ How the worker reads each language (the `search` column of the table):
 - endings: as words, and each word of 5 or more letters in the query loses its
   last 2 letters (the index carries the rule, assets/javascripts/search.js applies
   it): a reader's "поліції" or "politseisse" finds "поліція" or "politsei", for
-  languages with case endings and no lunr stemmer (Estonian, Ukrainian);
+  languages with case endings or articles as endings and no lunr stemmer (Estonian,
+  Ukrainian, Bulgarian, Somali);
 - words: word by word, with no English stemmer or stop words, and no
   "trimmer", which would strip every letter outside A-Z and leave Persian or
   Amharic words empty. Thai and Hindi are read this way too: for them
@@ -64,6 +65,8 @@ ARABIC_RULES = {
         "ة": "ه", "ۀ": "ه",  # ta marbuta, heh with yeh
         "ى": "ي", "ی": "ي",  # alef maqsura, Persian yeh
         "ک": "ك",  # Persian kaf (keheh)
+        # Sorani letters a reader with an Arabic or Persian keyboard types as the plain letter
+        "ە": "ه", "ھ": "ه", "ێ": "ي", "ۆ": "و", "ڕ": "ر", "ڵ": "ل",
         **{chr(0x0660 + digit): str(digit) for digit in range(10)},  # Arabic-Indic digits
         **{chr(0x06F0 + digit): str(digit) for digit in range(10)},  # Persian digits
     },
@@ -97,7 +100,8 @@ def with_variants(part: dict) -> dict:
 
 
 # "endings": languages whose words change their ending with case and number (Estonian,
-# Ukrainian) and that lunr has no stemmer for. Words are matched by their beginning,
+# Ukrainian) or take their article as an ending (Bulgarian, Somali) and that lunr has no
+# stemmer for. Words are matched by their beginning,
 # so the query's longer words lose their last letters and "поліції" finds "поліція".
 ENDINGS = {"trim": 2, "min_length": 5}
 

@@ -30,6 +30,10 @@ PHONE = re.compile(r"(?<![\d.,])\+?\d[\d ]{4,}\d(?!\d|[.,]\d)")
 HTML_TAG = re.compile(r"<[^<>]*>")
 ATTR_LIST = re.compile(r"\{[^{}]*\}")
 PROSE_PUNCTUATION = re.compile(r"[#*_`|>\[\]!~=]+")
+# A month written as a number in a Chinese, Japanese or Korean date ("2025年5月5日", "5월"):
+# it names the month as English "May" does, so it is a word, not a number to compare.
+# "5个月" and "5개월" (five months) are durations and stay numbers.
+MONTH_NUMBER = re.compile(r"\d{1,2}(?=[月월])")
 # Arabic-Indic and Persian digits count as the same numbers.
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
@@ -119,7 +123,7 @@ class Page:
             for email in EMAIL.findall(line):
                 tokens["email"].append(Item(number, email))
             line = EMAIL.sub(" ", line)
-            for value in NUMBER.findall(characters.ascii_digits(line)):
+            for value in NUMBER.findall(MONTH_NUMBER.sub(" ", characters.ascii_digits(line))):
                 tokens["number"].append(Item(number, value))
         return tokens
 

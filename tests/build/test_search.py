@@ -88,7 +88,9 @@ def test_arabic_script_words_are_normalised_with_and_without_the_article():
 
     same = [("الشرطة", "شرطة"), ("مساعدة", "مساعده"), ("المساعدة", "مساعدة"), ("الاتجار", "اتجار"),
             ("إتجار", "اتجار"), ("أمان", "امان"), ("آمن", "امن"), ("مُساعَدة", "مساعدة"), ("مستشفى", "مستشفي"),
-            ("کمک", "كمك"), ("یک", "يك"), ("١١٢", "112"), ("۱۱۲", "112")]
+            ("کمک", "كمك"), ("یک", "يك"), ("١١٢", "112"), ("۱۱۲", "112"),
+            # Sorani as typed on an Arabic or Persian keyboard
+            ("پۆلیس", "پولیس"), ("یارمەتی", "يارمهتي"), ("ڕێگەپێدان", "رێگەپێدان"), ("کاڵا", "کالا")]
     for one, other in same:
         assert normalise(one) == normalise(other), (one, other)
     # The article is taken off only before a word: "الم" (pain) keeps its letters.
