@@ -88,6 +88,10 @@ HELP_WORDS = {
     # search: words.
     "bg": ["помощ", "полиция", "трафик на хора"],
     "fa": ["کمک", "پلیس", "قاچاق انسان"],
+    # search: endings. The article is an ending: "boolis" (police) finds "booliska" (the police).
+    "so": ["caawimaad", "caawimaadda", "boolis", "ganacsiga dadka"],
+    # Arabic-script rules: Sorani letters also typed as on an Arabic keyboard (پولیس, يارمهتي).
+    "ckb": ["یارمەتی", "يارمهتي", "پۆلیس", "پولیس", "بازرگانیکردن بە مرۆڤ"],
 }
 
 
