@@ -85,8 +85,9 @@ HELP_WORDS = {
     "fr": ["aide", "aider", "police", "traite des êtres humains"],
     "es": ["ayuda", "ayudar", "policía", "trata de personas"],
     "pt": ["ajuda", "ajudar", "polícia", "tráfico de pessoas"],
-    # search: words.
-    "bg": ["помощ", "полиция", "трафик на хора"],
+    # search: endings. The article is an ending: "полицията" finds "полиция".
+    "bg": ["помощ", "помощта", "полиция", "полицията", "трафик на хора"],
+    # search: words, with the Arabic-script rules.
     "fa": ["کمک", "پلیس", "قاچاق انسان"],
     # search: endings. The article is an ending: "boolis" (police) finds "booliska" (the police).
     "so": ["caawimaad", "caawimaadda", "boolis", "ganacsiga dadka"],
