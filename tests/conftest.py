@@ -87,7 +87,46 @@ def fixture_built(built_fixture_site):
     return read_site("fixture", FIXTURE_CONFIG, built_fixture_site)
 
 
-@pytest.fixture(params=["site", "fixture"])
+# Another country's site, made from this clone with `new-site` as README's fork guide says
+# (fictional contacts), so forking keeps working as the product changes.
+IRELAND = ["new-site", "--country", "Ireland", "--organisation", "Example Support (fictional)",
+           "--site-url", "https://rights.example.org/", "--exit-url", "https://www.example.com/",
+           "--languages", "en", "pt", "ga", "--site-name", "Your rights in Ireland",
+           "--emergency", "112", "--emergency", "999", "--emergency-source", "https://www.example.org/emergency"]
+
+
+@pytest.fixture(scope="session")
+def new_site(tmp_path_factory) -> Path:
+    """A copy of this checkout turned into the Irish example by `new-site`."""
+    from rights_guide.bench.copies import copy_project
+    from rights_guide.cli import main
+
+    root = copy_project(CHECKOUT, tmp_path_factory.mktemp("ireland") / "site").root
+    shutil.rmtree(root / "rights_guide", ignore_errors=True)  # use the installed package
+    assert main(["--root", str(root), *IRELAND]) == 0
+    return root
+
+
+@pytest.fixture(scope="session")
+def new_site_built(new_site) -> Path:
+    output = new_site.parent / "out"
+    result = mkdocs_build(new_site, output)
+    assert result.returncode == 0, result.stderr
+    return output
+
+
+@pytest.fixture(scope="session")
+def example_built(new_site, new_site_built):
+    from tests.builtsite import read_site
+    from tests.siteconfig import SiteConfig
+
+    return read_site("new-site example", SiteConfig(Project(new_site)), new_site_built)
+
+
+SITES = {"site": "real_site", "fixture": "fixture_built", "new-site": "example_built"}
+
+
+@pytest.fixture(params=list(SITES))
 def either_site(request):
-    """The repository's site, then the fixture site: the same assertions on both."""
-    return request.getfixturevalue("real_site" if request.param == "site" else "fixture_built")
+    """The repository's site, the fixture site and the new-site example: the same assertions on each."""
+    return request.getfixturevalue(SITES[request.param])

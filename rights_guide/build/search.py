@@ -14,9 +14,15 @@ gets the English entries of its fallback pages, at their /<lang>/ addresses.
 
 How the worker reads each language (the `search` column of the table):
 - stemmer: lunr's stemmer for it; only its files are downloaded when search opens;
-- segment: words were cut apart at build time (Chinese: Material's search
-  plugin with jieba puts a zero-width space between words), so the separator
-  must split on that;
+- segment: for languages written without spaces between words. Chinese:
+  Material's search plugin cuts the index's words apart at build time with
+  jieba (a zero-width space between words, which the separator splits on).
+  Thai (and any such language lunr cannot cut without wordcut.js): the index
+  carries `{"segment": code, "index": true}` and search.js cuts the index's
+  texts and the query with the browser's own word breaker (Intl.Segmenter),
+  so both are cut the same way; no Python library can cut them as the
+  reader's browser does, and a query cut otherwise than the index finds
+  nothing. The query of every `segment` language is cut by Intl.Segmenter;
 - endings: as words, and each word of 5 or more letters in the query loses its
   last 2 letters (the index carries the rule, assets/javascripts/search.js applies
   it): a reader's "поліції" or "politseisse" finds "поліція" or "politsei", for
@@ -24,9 +30,9 @@ How the worker reads each language (the `search` column of the table):
   Ukrainian, Bulgarian, Somali);
 - words: word by word, with no English stemmer or stop words, and no
   "trimmer", which would strip every letter outside A-Z and leave Persian or
-  Amharic words empty. Thai and Hindi are read this way too: for them
-  Material's worker would download wordcut.js (677 KB), a word splitter its
-  tokenizer never calls.
+  Amharic words empty. Hindi is read this way too, and Thai set to `words`:
+  for them Material's worker would download wordcut.js (677 KB), a word
+  splitter its tokenizer never calls.
 
 Languages written in Arabic script (`script: Arab` in the table) are also
 matched with and without the article (ال) and across the common spellings of
@@ -104,16 +110,22 @@ def with_variants(part: dict) -> dict:
 # stemmer for. Words are matched by their beginning,
 # so the query's longer words lose their last letters and "поліції" finds "поліція".
 ENDINGS = {"trim": 2, "min_length": 5}
+# The index's separator where search.js cuts words with zero-width spaces (Thai).
+SEGMENTED = r"[\s\u200b\-]+"
 
 
 def search_config(config: dict, code: str, mode: str) -> dict:
     """The worker's settings for one language's index; `mode` from the language table."""
     lunr_code = code.split("-")[0]
+    cut = {"segment": code} if mode == "segment" else None  # search.js cuts the query
     if code == "en" or (mode in ("stemmer", "segment") and lunr_code in material.stemmed_languages()
                         and material.SEGMENTERS.get(lunr_code) != "wordcut.js"):
-        return {**config, "lang": [lunr_code], "separator": SEPARATORS.get(code, config["separator"])}
+        own = {**config, "lang": [lunr_code], "separator": SEPARATORS.get(code, config["separator"])}
+        return {**own, "rg_normalise": cut} if cut else own
     # Words are matched by their beginning, so punctuation left on a word does no harm.
     words = {**config, "lang": ["en"], "pipeline": []}
+    if cut:  # no segmenter at build time: search.js cuts the index too, as it cuts the query
+        return {**words, "separator": SEGMENTED, "rg_normalise": {**cut, "index": True}}
     return {**words, "rg_normalise": {"endings": ENDINGS}} if mode == "endings" else words
 
 

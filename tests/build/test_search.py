@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from rights_guide.build.search import ENDINGS, search_config, split_index
 from rights_guide.cli import main
@@ -33,8 +34,20 @@ def test_thai_and_hindi_never_make_readers_download_wordcut():
     # Material's worker imports wordcut.js for these languages although its
     # tokenizer never uses it: they are searched word by word instead.
     for code in ("th", "hi"):
-        for mode in ("stemmer", "words"):
+        for mode in ("stemmer", "words", "segment"):
             assert search_config(CONFIG, code, mode)["lang"] == ["en"], code
+
+
+def test_thai_is_cut_into_words_by_the_readers_browser_index_and_query_alike():
+    from rights_guide.build.search import SEGMENTED
+
+    config = search_config(CONFIG, "th", "segment")
+    # search.js cuts the index's texts with zero-width spaces, which the separator splits on.
+    assert config["rg_normalise"] == {"segment": "th", "index": True}
+    assert re.split(config["separator"], "สิทธิ\u200bของ\u200bคุณ ตำรวจ") == ["สิทธิ", "ของ", "คุณ", "ตำรวจ"]
+    assert config["separator"] == SEGMENTED and config["pipeline"] == []
+    # Chinese: jieba cut the index at build time; search.js cuts only the query.
+    assert search_config(CONFIG, "zh", "segment")["rg_normalise"] == {"segment": "zh"}
 
 
 def test_chinese_splits_on_the_zero_width_space_jieba_puts_between_words():
@@ -115,7 +128,8 @@ def test_arabic_script_index_gets_variants_and_the_rules_for_the_query():
 
 def test_only_arabic_script_and_endings_languages_get_query_rules(built_site):
     """Each language's own index; data/languages.yml says which get rules for the query:
-    `script: Arab` the letter variants, `search: endings` the case endings cut off."""
+    `script: Arab` the letter variants, `search: endings` the case endings cut off,
+    `search: segment` the words cut apart by the browser."""
     for language in SITE.languages:
         folder = built_site if language.code == SITE.default else built_site / language.code
         index = json.loads((folder / "search/search_index.json").read_text(encoding="utf-8"))
@@ -124,6 +138,8 @@ def test_only_arabic_script_and_endings_languages_get_query_rules(built_site):
             assert rules and "strip" in rules, language.code
         elif language.facts.search == "endings":
             assert rules == {"endings": ENDINGS}, language.code
+        elif language.facts.search == "segment":
+            assert rules and rules["segment"] == language.code, language.code
         else:
             assert rules is None, f"{language.code} (script: {language.facts.script} in data/languages.yml)"
 

@@ -3,36 +3,20 @@
 from __future__ import annotations
 
 import re
-import shutil
-
-import pytest
 
 from rights_guide.bench.copies import copy_project
 from rights_guide.cli import main
 from tests.checks.checkrun import run_check
-from tests.conftest import CHECKOUT, mkdocs_build
-
-IRELAND = ["new-site", "--country", "Ireland", "--organisation", "Example Support (fictional)",
-           "--site-url", "https://rights.example.org/", "--exit-url", "https://www.example.com/",
-           "--languages", "en", "pt", "ga", "--site-name", "Your rights in Ireland",
-           "--emergency", "112", "--emergency", "999", "--emergency-source", "https://www.example.org/emergency"]
+from tests.conftest import CHECKOUT, IRELAND
 
 
-@pytest.fixture(scope="module")
-def new_site(tmp_path_factory):
-    root = copy_project(CHECKOUT, tmp_path_factory.mktemp("ireland") / "site").root
-    shutil.rmtree(root / "rights_guide", ignore_errors=True)  # use the installed package
-    assert main(["--root", str(root), *IRELAND]) == 0
-    return root
-
-
-def test_the_new_site_checks_clean_and_builds_strictly(new_site):
+def test_the_new_site_checks_clean_and_builds_strictly(new_site, new_site_built):
+    """Built with --strict by the fixture (tests/conftest.py); the built-site tests that take
+    `either_site` run on it too."""
     status, problems, text = run_check(new_site)
     assert status == 0, text
     assert {p["code"] for p in problems} <= {"ui-missing-key"}, text
-    out = new_site.parent / "out"
-    result = mkdocs_build(new_site, out)
-    assert result.returncode == 0, result.stderr
+    out = new_site_built
     for code, direction in (("pt", "ltr"), ("ga", "ltr")):
         page = (out / code / "help" / "index.html").read_text(encoding="utf-8")
         assert f'<html lang="{code}"' in page and f'dir="{direction}"' in page

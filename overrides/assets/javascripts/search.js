@@ -12,7 +12,9 @@
 // key, and the count is said in pages. Languages written in Arabic script
 // find words with or without the article and in any common spelling: the
 // index carries their rules (rights_guide/build/search.py, `rg_normalise`),
-// applied here to the query the same way. On Exit ("rg-exit", from exit.js)
+// applied here to the query the same way. Languages written without spaces
+// between words (Thai, Chinese) have the query cut into words by the
+// browser's own word breaker, and Thai the index's texts too. On Exit ("rg-exit", from exit.js)
 // and whenever the page is left (pagehide, also into the back/forward cache)
 // the query, the results and the open panel are cleared and the worker stopped.
 (function () {
@@ -83,8 +85,10 @@
       .then(function (response) { return response.json(); })
       .then(function (index) {
         if (!worker) return;  // stopped meanwhile (the reader left)
-        normalise = rules(index.config.rg_normalise);
-        worker.postMessage({ type: SETUP, data: { config: index.config, docs: index.docs, options: {} } });
+        var spec = index.config.rg_normalise;
+        normalise = rules(spec);
+        var docs = spec && spec.segment && spec.index ? cutDocs(index.docs, spec.segment) : index.docs;
+        worker.postMessage({ type: SETUP, data: { config: index.config, docs: docs, options: {} } });
       });
   }
 
@@ -92,6 +96,7 @@
   function rules(spec) {
     if (!spec) return null;
     if (spec.endings) return endings(spec.endings);
+    if (spec.segment) return cutQuery(spec.segment);
     var strip = new RegExp(spec.strip, "g");
     var letters = new RegExp("[" + Object.keys(spec.map).join("") + "]", "g");
     var article = new RegExp("^" + spec.article + "(?=.{" + spec.article_min_rest + ",})");
@@ -111,6 +116,38 @@
         return letters.length >= spec.min_length ? letters.slice(0, letters.length - spec.trim).join("") : word;
       }).join(" ");
     };
+  }
+
+  // Intl.Segmenter breaks words as the browser does (ICU's dictionaries). The query
+  // becomes its words joined by spaces; with `index`, each title and text becomes
+  // its pieces joined by zero-width spaces, which the index's separator splits on,
+  // so index and query are cut alike. Without Intl.Segmenter nothing is cut.
+  function segmenter(code) {
+    return typeof Intl !== "undefined" && typeof Intl.Segmenter === "function"
+      ? new Intl.Segmenter(code, { granularity: "word" }) : null;
+  }
+
+  function cutQuery(code) {
+    var words = segmenter(code);
+    return function (query) {
+      if (!words) return query;
+      return Array.from(words.segment(query)).filter(function (part) { return part.isWordLike; })
+        .map(function (part) { return part.segment; }).join(" ");
+    };
+  }
+
+  function cutDocs(docs, code) {
+    var words = segmenter(code);
+    if (!words) return docs;
+    function cut(html) {  // the text between tags only
+      return (html || "").split(/(<[^>]*>)/).map(function (piece) {
+        return piece.charAt(0) === "<" ? piece
+          : Array.from(words.segment(piece), function (part) { return part.segment; }).join("\u200b");
+      }).join("");
+    }
+    return docs.map(function (doc) {
+      return Object.assign({}, doc, { title: cut(doc.title), text: cut(doc.text) });
+    });
   }
 
   function run() {
