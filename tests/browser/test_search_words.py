@@ -93,6 +93,11 @@ HELP_WORDS = {
     "so": ["caawimaad", "caawimaadda", "boolis", "ganacsiga dadka"],
     # Arabic-script rules: Sorani letters also typed as on an Arabic keyboard (پولیس, يارمهتي).
     "ckb": ["یارمەتی", "يارمهتي", "پۆلیس", "پولیس", "بازرگانیکردن بە مرۆڤ"],
+    # Words of several syllables, written with spaces between the syllables.
+    "vi": ["giúp đỡ", "cảnh sát", "buôn người"],
+    "tl": ["tulong", "pulis", "human trafficking"],
+    # search: segment. "寻求帮助" (to seek help) is found only when the query is cut into words.
+    "zh": ["帮助", "警察", "人口贩运", "寻求帮助"],
 }
 
 
