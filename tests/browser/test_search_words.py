@@ -98,8 +98,10 @@ HELP_WORDS = {
     "tl": ["tulong", "pulis", "human trafficking"],
     # search: segment. "寻求帮助" (to seek help) is found only when the query is cut into words.
     "zh": ["帮助", "警察", "人口贩运", "寻求帮助"],
-    # search: segment. Thai has no spaces between words: these are inside runs of letters.
-    "th": ["ตำรวจ", "ความช่วยเหลือ", "ช่วยเหลือ", "การค้ามนุษย์"],
+    # search: segment. Thai has no spaces between words: "ค้ามนุษย์" (trafficking), "อันตราย"
+    # (danger) and "ฉุกเฉิน" (emergency) never begin a run of letters on these pages, so only a
+    # search that cuts the pages into words finds them.
+    "th": ["ตำรวจ", "ช่วยเหลือ", "ค้ามนุษย์", "อันตราย", "ฉุกเฉิน"],
 }
 
 
