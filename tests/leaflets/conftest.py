@@ -27,7 +27,8 @@ DEFAULT = PROJECT.default_language()
 def sampled_languages() -> list[str]:
     """The default language and the first other language of each script: the tests make
     these languages' leaflets (`make leaflets` makes every language's), so their time
-    grows with the scripts, not with the languages."""
+    grows with the scripts, not with the languages. Every language's pocket card is made
+    too (ALL_LANGUAGES): its words, in the language's font, are the glyph check."""
     table = PROJECT.language_table()
     chosen, scripts = [DEFAULT], set()
     for language in PROJECT.languages():
@@ -39,6 +40,7 @@ def sampled_languages() -> list[str]:
 
 
 LANGUAGES = sampled_languages()
+ALL_LANGUAGES = [language.code for language in PROJECT.languages()]
 
 
 def unavailable(reason: str):
@@ -95,5 +97,5 @@ def made(built_site, tmp_path_factory) -> Made:
         unavailable(f"{', '.join(pdfread.tools_missing())} missing (Debian: poppler-utils, zbar-tools)")
     site = tmp_path_factory.mktemp("leaflets") / "site"
     shutil.copytree(built_site, site)
-    done, problems = leaflets.build(PROJECT, site, languages=LANGUAGES)
+    done, problems = leaflets.build(PROJECT, site, languages=LANGUAGES, cards=ALL_LANGUAGES)
     return Made(site, done, problems)

@@ -161,8 +161,9 @@ def language_leaflets(project: Project, site: Path, code: str, config: Settings)
 
 
 def planned(project: Project, site: Path, config: Settings | None = None,
-            only: list[str] | None = None) -> list[Leaflet]:
-    """Every leaflet of the built languages (of those in `only`, if given)."""
+            only: list[str] | None = None, cards: list[str] | None = None) -> list[Leaflet]:
+    """Every leaflet of the built languages (of those in `only`, if given), and the pocket
+    card of the languages in `cards` (the tests: every language's card, a few languages' all)."""
     config = config or settings(project)
     languages = built_languages(project, site)
     result = [leaflet for leaflet in page_leaflets(project, site, languages)
@@ -170,4 +171,6 @@ def planned(project: Project, site: Path, config: Settings | None = None,
     for code in languages:
         if only is None or code in only:
             result += language_leaflets(project, site, code, config)
+        elif cards and code in cards:
+            result += [leaflet for leaflet in language_leaflets(project, site, code, config) if leaflet.kind == CARD]
     return result
