@@ -44,6 +44,16 @@ def _nav_sources(entries) -> list[str]:
     return found
 
 
+def _lookup(strings: dict, key: str):
+    """A UI text by its key, also a dotted one into nested keys ("material.header"); None if absent."""
+    if key in strings:
+        return strings[key]
+    node = strings
+    for part in key.split("."):
+        node = node.get(part) if isinstance(node, dict) else None
+    return node
+
+
 class SiteConfig:
     def __init__(self, project: Project):
         self.project = project
@@ -102,7 +112,10 @@ class SiteConfig:
 
     def ui(self, code: str, key: str) -> str:
         """A UI text as a reader of `code` sees it: the language's own, else the default's."""
-        return self._strings[code].get(key) or self._strings[self.default][key]
+        found = _lookup(self._strings[code], key) or _lookup(self._strings[self.default], key)
+        if found is None:
+            raise KeyError(f"{key} is in neither data/strings/{code}.yml nor {self.default}.yml")
+        return found
 
     def ui_all(self, code: str) -> dict:
         own = {key: value for key, value in self._strings[code].items() if value}

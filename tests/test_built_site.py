@@ -91,6 +91,21 @@ def test_exit_strings_come_from_the_page_language(either_site):
                 f"{path}: {attribute} must be {key} of data/strings/{language}.yml (or the default's), {expected!r}"
 
 
+def test_material_texts_are_the_languages_own_where_material_has_no_file(either_site):
+    """A language without `material:` in data/languages.yml (Somali; Irish in the new-site
+    example) names the header and the search field with `material.*` of its strings file."""
+    config = either_site.config
+    own = [code for code in config.codes if not config.facts[code].material]
+    for path, soup in either_site.content_pages.items():
+        code = either_site.language_of(path)
+        if code not in own:
+            continue
+        assert soup.select_one("nav.md-header__inner")["aria-label"] == config.ui(code, "material.header"), path
+        search = soup.select_one("[data-rg-search]")
+        assert search["data-rg-label"] == config.ui(code, "material.search_placeholder"), path
+        assert search["data-rg-reset"] == config.ui(code, "material.search_reset"), path
+
+
 def test_emergency_box_is_in_the_content_area(either_site):
     expected = either_site.config.emergency_tels
     assert expected, "extra.emergency_contacts in mkdocs.yml names contacts with phone numbers"

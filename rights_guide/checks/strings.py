@@ -5,7 +5,7 @@ from __future__ import annotations
 from rights_guide.checks.readable import from_yaml_error
 from rights_guide.model import yamlfile
 from rights_guide.model.project import Project
-from rights_guide.model.strings import PLACEHOLDER, flatten, strings_path
+from rights_guide.model.strings import PLACEHOLDER, flatten, strings_path, wanted_keys
 from rights_guide.problems import WARNING, Problem
 
 
@@ -57,7 +57,7 @@ def check(project: Project) -> list[Problem]:
                 problems.append(Problem(path, line, "ui-placeholder",
                                         f"key '{key}' has placeholders {found or 'none'} but English has {expected or 'none'}.",
                                         "keep every {name} from the English text exactly as it is; translate only the words around it."))
-        for key in source_values:
+        for key in wanted_keys(source_values, project.language_table().get(language.code)):
             if not (isinstance(values.get(key), str) and values[key].strip()):
                 present = key in values  # an empty "" left to translate, as new-language writes it
                 problems.append(Problem(path, lines[key] if present else 1, "ui-missing-key",

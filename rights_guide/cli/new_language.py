@@ -40,9 +40,11 @@ def add_to_config(project: Project, code: str, name: str) -> None:
     path.write_text("".join(lines), encoding="utf-8")
 
 
-def strings_template(project: Project) -> str:
+def strings_template(project: Project, code: str) -> str:
     source = strings.strings_path(project, project.default_language())
     values, _ = strings.flatten(yamlfile.load(source))
+    wanted = set(strings.wanted_keys(values, project.language_table().get(code)))
+    values = {key: value for key, value in values.items() if key in wanted}
     out = ["# UI strings. Translate each empty \"\" from the English text in the comment above it.\n",
            "# Keep every {placeholder} exactly. A key left empty shows the English text.\n"]
     previous: list[str] = []
@@ -114,7 +116,7 @@ def run(project: Project, code: str) -> int:
     add_to_config(project, code, facts.name)
     strings_file = strings.strings_path(project, code)
     if not strings_file.exists():
-        strings_file.write_text(strings_template(project), encoding="utf-8")
+        strings_file.write_text(strings_template(project, code), encoding="utf-8")
         created.append(f"{strings_file.relative_to(project.root)}: every English key, to translate")
     created += add_deploy_rules(project, code)
     created += add_codeowners(project, code)

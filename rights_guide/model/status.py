@@ -46,8 +46,9 @@ def _string_counts(project: Project, code: str) -> tuple[int, int]:
         values, _ = strings.flatten(yamlfile.load(path))
     except (OSError, yamlfile.YamlError):
         return 0, len(english)
-    done = sum(1 for key in english if isinstance(values.get(key), str) and values[key].strip())
-    return done, len(english)
+    wanted = strings.wanted_keys(english, project.language_table().get(code))
+    done = sum(1 for key in wanted if isinstance(values.get(key), str) and values[key].strip())
+    return done, len(wanted)
 
 
 def collect(project: Project) -> list[LanguageStatus]:

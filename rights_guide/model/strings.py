@@ -19,6 +19,18 @@ ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);")
 MARKDOWN_LINK = re.compile(r"\]\(")
 
 
+# Material's own texts (`material.*` in the strings files): asked of a language only where
+# Material has no button texts for it (no `material:` in data/languages.yml).
+MATERIAL_TEXTS = "material."
+
+
+def wanted_keys(keys, facts) -> list[str]:
+    """The English keys a language is asked to translate: all, but Material's own texts only
+    where Material lacks the language (`facts` is its row in data/languages.yml)."""
+    own = facts is None or not facts.material
+    return [key for key in keys if own or not key.startswith(MATERIAL_TEXTS)]
+
+
 def strings_path(project: Project, code: str) -> Path:
     return project.strings_dir / f"{code}.yml"
 

@@ -55,3 +55,17 @@ def test_new_languages_pass_the_check_and_a_strict_build(fixture_site, tmp_path)
                                   "html.parser").select(".md-select__link")}
         assert switcher[code] == row.name, "the language list names it as data/languages.yml does"
     assert {table.get(code).direction for code in NEW} == {"ltr", "rtl"}, "one of them is right to left"
+
+
+def test_materials_own_texts_are_asked_only_of_a_language_material_lacks(fixture_site):
+    """Somali has no `material:` row value: its strings file gets `material.*` to translate and
+    the check asks for them; Swedish has Material's own, so neither is asked of it."""
+    for code in ("so", "sv"):
+        assert main(["--root", str(fixture_site), "new-language", code]) == 0
+    strings_dir = fixture_site / "data" / "strings"
+    assert "search_placeholder:" in (strings_dir / "so.yml").read_text(encoding="utf-8")
+    assert "search_placeholder:" not in (strings_dir / "sv.yml").read_text(encoding="utf-8")
+    _, problems, text = run_check(fixture_site)
+    missing = {(p["path"].split("/")[-1], p["rest"].split("'")[1]) for p in problems if p["code"] == "ui-missing-key"}
+    assert ("so.yml", "material.search_placeholder") in missing, text
+    assert not [key for path, key in missing if path == "sv.yml" and key.startswith("material.")], text
