@@ -78,20 +78,14 @@ class SiteConfig:
 
     @cached_property
     def representatives(self) -> list[str]:
-        """The default language and the first other language of each script and direction not
-        the default's (the first other language if there is none), in mkdocs.yml's order:
-        en, ar, ru for this site. Browser tests of behaviour that words do not change (the exit
-        control, keyboard and menus, print, the kept copy) run in these, so their time grows
-        with the scripts, not the languages; text and layout are checked in every language."""
-        chosen, seen = [self.default], {(self.facts[self.default].script, self.direction(self.default))}
-        for code in self.others():
-            kind = (self.facts[code].script, self.direction(code))
-            if kind not in seen:
-                chosen.append(code)
-                seen.add(kind)
-        if len(chosen) == 1 and self.others():
-            chosen.append(self.others()[0])
-        return chosen
+        """The default language and the first language of the other direction (the first other
+        language if all run one way), in mkdocs.yml's order: en and ar for this site. Browser
+        tests of behaviour that words do not change (the exit control, keyboard and menus,
+        every state of a page, print, the kept copy) run in these, so their time does not grow
+        with the languages; what words change is checked in every language."""
+        other_direction = [code for code in self.others() if self.direction(code) != self.direction(self.default)]
+        chosen = other_direction[:1] or self.others()[:1]
+        return [self.default, *chosen]
 
     def direction(self, code: str) -> str:
         return "rtl" if code in self.rtl else "ltr"

@@ -43,6 +43,13 @@ def sampled_languages() -> list[str]:
 
 LANGUAGES = sampled_languages()
 ALL_LANGUAGES = [language.code for language in PROJECT.languages()]
+# The booklet (every page, 30 to 50 A4 pages) of the default language and of the first
+# language of the other direction: the longest PDFs to render; scripts are checked on the
+# page leaflets and cards above.
+BOOKLET_LANGUAGES = [DEFAULT, *[code for code in LANGUAGES if code != DEFAULT
+                                 and PROJECT.language_table().get(code).direction
+                                 != PROJECT.language_table().get(DEFAULT).direction][:1]] \
+    if len(LANGUAGES) > 1 else LANGUAGES
 
 
 def unavailable(reason: str):
@@ -99,5 +106,6 @@ def made(built_site, tmp_path_factory) -> Made:
         unavailable(f"{', '.join(pdfread.tools_missing())} missing (Debian: poppler-utils, zbar-tools)")
     site = tmp_path_factory.mktemp("leaflets") / "site"
     shutil.copytree(built_site, site)
-    done, problems = leaflets.build(PROJECT, site, languages=LANGUAGES, cards=ALL_LANGUAGES)
+    done, problems = leaflets.build(PROJECT, site, languages=LANGUAGES, cards=ALL_LANGUAGES,
+                                    booklets=BOOKLET_LANGUAGES)
     return Made(site, done, problems)

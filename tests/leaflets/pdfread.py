@@ -33,6 +33,9 @@ class Run:
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = re.sub(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069]", "", text)
+    # Thai SARA AM (ำ) is drawn as NIKHAHIT and SARA AA; the text layer keeps only the
+    # SARA AA ("คำ" is read back as "คา"), so both sides drop the NIKHAHIT.
+    text = text.replace("\u0e4d", "")
     return re.sub(r"\s+", " ", text).strip()
 
 

@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from rights_guide.build import leaflets
 from rights_guide.build.leaflets import plan
 from tests.leaflets import pdfread
-from tests.leaflets.conftest import DEFAULT, LANGUAGES, PROJECT, SETTINGS, facts, ui
+from tests.leaflets.conftest import BOOKLET_LANGUAGES, DEFAULT, PROJECT, SETTINGS, facts, ui
 from tests.leaflets.test_leaflets import BODY_MIN, TOLERANCE
 
 
@@ -22,7 +22,7 @@ def titles(leaflet) -> list[str]:
 
 def test_every_page_in_nav_order_for_every_language(made):
     booklets = made.of(leaflets.BOOKLET)
-    assert sorted(b.language for b in booklets) == sorted(LANGUAGES)
+    assert sorted(b.language for b in booklets) == sorted(BOOKLET_LANGUAGES)
     order = plan.nav_order(PROJECT)
     for booklet in booklets:
         assert [section.name for section in booklet.sections] == order
@@ -51,7 +51,10 @@ def test_readable_and_linked_with_its_page_count(made, tmp_path):
         pages = pdfread.runs(booklet.pdf)
         assert min(run.size for page in pages for run in page) >= BODY_MIN - TOLERANCE, booklet.pdf
         home = leaflets.document.address_of(SETTINGS, PROJECT, booklet.language, "index")
-        assert pdfread.qr_codes(booklet.pdf, tmp_path, 1) == [home]
+        # The QR code follows the contents: on page 1, or on page 2 where a script's taller
+        # lines (Thai) fill page 1 with the contents.
+        found = pdfread.qr_codes(booklet.pdf, tmp_path, 1) or pdfread.qr_codes(booklet.pdf, tmp_path, 2)
+        assert found == [home], booklet.pdf
         for page in booklet.links():
             holder = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one(
                 '.rg-leaflet[data-rg-leaflet="booklet"]')

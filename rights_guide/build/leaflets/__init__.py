@@ -67,18 +67,18 @@ def page_problems(project, leaflet: Leaflet, result: render.Result, limit: int) 
     return []
 
 
-def build(project, site: Path, languages: list[str] | None = None,
-          cards: list[str] | None = None) -> tuple[list[tuple[Leaflet, int]], list[Problem]]:
+def build(project, site: Path, languages: list[str] | None = None, cards: list[str] | None = None,
+          booklets: list[str] | None = None) -> tuple[list[tuple[Leaflet, int]], list[Problem]]:
     """Render every leaflet (of `languages` only, if given: the tests sample one language
-    per script, and make the pocket card of every language in `cards`); return (leaflet,
-    pages) pairs and problems."""
+    per script, make the pocket card of every language in `cards` and the booklet only of
+    those in `booklets`); return (leaflet, pages) pairs and problems."""
     weasyprint, reason = load_weasyprint()
     if weasyprint is None:
         return [], [Problem("Makefile", 1, "leaflet-no-pango", f"{reason}.",
                             f"install the system packages ({SYSTEM_PACKAGES}), e.g. with apt-get.")]
     config = settings(project)
     problems = checks.organisation(project, config) + checks.contacts(project, config)
-    leaflets = planned(project, site, config, languages, cards)
+    leaflets = planned(project, site, config, languages, cards, booklets)
     if not any(leaflet.kind == PAGE for leaflet in leaflets):
         return [], problems + [Problem(site, 1, "leaflet-none", "no built pages with 'leaflet: true'.",
                                        "run 'make site' first, and mark leaflet pages in their English "

@@ -160,17 +160,19 @@ def language_leaflets(project: Project, site: Path, code: str, config: Settings)
                     (booklet_page,) if booklet_page.exists() else (), sections)]
 
 
-def planned(project: Project, site: Path, config: Settings | None = None,
-            only: list[str] | None = None, cards: list[str] | None = None) -> list[Leaflet]:
-    """Every leaflet of the built languages (of those in `only`, if given), and the pocket
-    card of the languages in `cards` (the tests: every language's card, a few languages' all)."""
+def planned(project: Project, site: Path, config: Settings | None = None, only: list[str] | None = None,
+            cards: list[str] | None = None, booklets: list[str] | None = None) -> list[Leaflet]:
+    """Every leaflet of the built languages (of those in `only`, if given; the booklet only of
+    those in `booklets`, if given), and the pocket card of the languages in `cards` (the
+    tests: every language's card, a few languages' page leaflets, fewer booklets)."""
     config = config or settings(project)
     languages = built_languages(project, site)
     result = [leaflet for leaflet in page_leaflets(project, site, languages)
               if only is None or leaflet.language in only]
     for code in languages:
         if only is None or code in only:
-            result += language_leaflets(project, site, code, config)
+            result += [leaflet for leaflet in language_leaflets(project, site, code, config)
+                       if leaflet.kind != BOOKLET or booklets is None or code in booklets]
         elif cards and code in cards:
             result += [leaflet for leaflet in language_leaflets(project, site, code, config) if leaflet.kind == CARD]
     return result
