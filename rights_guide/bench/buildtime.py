@@ -57,6 +57,21 @@ def _top_level_block(text: str, key: str) -> str:
     return match.group(0).rstrip() + "\n" if match else ""
 
 
+# The codes stock static-i18n 1.3 accepts (its config.RE_LOCALE): two letters, with a script
+# or region. Ours also builds three-letter codes (ckb, prs: rights_guide/build/i18n.py) and
+# languages Material has no button texts for (so: overrides/partials/language.html); stock
+# cannot, so its builds leave them out and the report says so.
+STOCK_LOCALE = re.compile(r"(^[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?$)|(^[a-z]{2}_[A-Z]{2}$)")
+
+
+def stock_left_out(project: Project) -> list[str]:
+    """The site's languages stock static-i18n and Material cannot build."""
+    from rights_guide.build import material
+
+    return [language.code for language in project.languages()
+            if not STOCK_LOCALE.match(language.code) or not material.has_language_file(language.code)]
+
+
 def stock_config(project: Project, preview_language: str | None = None) -> str:
     """mkdocs.yml text for stock MkDocs + Material + static-i18n on the project's content.
 
@@ -66,13 +81,14 @@ def stock_config(project: Project, preview_language: str | None = None) -> str:
 
     text = project.config_path.read_text(encoding="utf-8")
     default = project.default_language()
+    left_out = stock_left_out(project)
     i18n: dict = {
         "docs_structure": "folder",
         "fallback_to_default": True,
         "languages": [{"locale": language.code, "name": language.name,
                        "default": language.code == default,
                        "build": language.code == default or preview_language in (None, language.code)}
-                      for language in project.languages()],
+                      for language in project.languages() if language.code not in left_out],
     }
     settings = {
         "site_name": project.config().data.get("site_name") or "Stock",

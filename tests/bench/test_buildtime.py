@@ -264,3 +264,21 @@ def test_the_report_section_shows_ours_stock_and_scaling(fixture_site, tmp_path)
     # Ours always gets its own cache folder: never the checkout's .cache/.
     ours = [env for config, env in calls if config.name == "mkdocs.yml"]
     assert ours and all(CACHE_VARIABLE in env for env in ours)
+
+
+def test_stock_leaves_out_the_codes_static_i18n_refuses(fixture_site, capsys):
+    """Stock static-i18n takes two-letter codes only (and Material fails without its button texts,
+    as for so): a site with ckb is still compared, without it."""
+    import yaml
+
+    from rights_guide.cli import main
+
+    assert main(["--root", str(fixture_site), "new-language", "ckb"]) == 0, capsys.readouterr().out
+    project = Project(fixture_site)
+    assert buildtime.stock_left_out(project) == ["ckb"]
+    # The head of the config, before the site's own Markdown settings (which carry Python tags).
+    head = buildtime.stock_config(project).split("\nmarkdown_extensions:")[0]
+    stock = yaml.safe_load(head)
+    locales = [language["locale"] for language in stock["plugins"][1]["i18n"]["languages"]]
+    assert "ckb" not in locales and locales == [code for code in
+                                                 (language.code for language in project.languages()) if code != "ckb"]
