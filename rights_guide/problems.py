@@ -28,7 +28,7 @@ CODES = frozenset("""
     readability-long-sentence readability-average readability-lix
     leaflet-too-long leaflet-no-pango leaflet-none leaflet-no-placeholder leaflet-last-page
     leaflet-card-contact leaflet-short-name leaflet-not-neutral leaflet-organisation
-    offline-no-site offline-no-placeholder
+    offline-no-site offline-no-placeholder link-missing-anchor
     file-encoding front-matter-yaml ui-facts ui-markup contact-review-due page-wrong-language
     page-review-due page-future-date page-line-too-long
 """.split())

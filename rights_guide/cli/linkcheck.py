@@ -1,7 +1,9 @@
-"""`python -m rights_guide linkcheck`: LinkChecker over the built site, served on 127.0.0.1.
+"""`python -m rights_guide linkcheck`: LinkChecker over the built site, served on 127.0.0.1,
+then every #anchor (rights_guide/checks/anchors.py).
 
 Internal links and #anchors are checked; other hosts, tel: and mailto: are
-only syntax-checked, so the check needs no network.
+only syntax-checked, so the check needs no network. LinkChecker's own anchor
+plugin is off: it fetches a page again for each distinct #anchor linked to it.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from rights_guide.checks.anchors import missing_anchors
 from rights_guide.model.project import Project
+from rights_guide.problems import report
 
 CONFIG = """\
 [checking]
@@ -30,7 +34,6 @@ ignore=
 nofollow=
   /offline/
 checkextern=0
-[AnchorCheck]
 """
 
 
@@ -75,6 +78,7 @@ def run(project: Project, site: Path | None = None) -> int:
                 [linkchecker_command(), "--config", str(config), "--no-status", "--no-robots", *start_pages],
                 check=False,
             )
-            return 0 if result.returncode == 0 else 1
     finally:
         server.shutdown()
+    anchors = report(missing_anchors(site), root=project.root)
+    return 0 if result.returncode == 0 and anchors == 0 else 1
