@@ -219,8 +219,9 @@ def markdown(project: Project, runs: int, counts: tuple[int, ...] = SCALING_COUN
                   "which the two builds share; the scaling run shows what each further language "
                   "costs."]
         if counts:
-            lines += ["", f"### Scaling: the same {pages} pages in more languages", "",
-                      "A copy of the site with languages added, their pages copied from English. "
+            lines += ["", f"### Scaling: the same {pages} pages in fewer or more languages", "",
+                      "A copy of the site with its last languages removed (`remove-language`), or "
+                      "with languages added, their pages copied from English. "
                       "\"Per added language\" is the wall time each language adds over the row "
                       "above; if it stays the same as languages are added, build time is linear "
                       "in the number of languages.", "",

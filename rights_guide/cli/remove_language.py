@@ -35,9 +35,14 @@ def remove_from_config(project: Project, code: str) -> bool:
 def remove_deploy_rules(project: Project, code: str) -> list[str]:
     removed = []
     headers = project.root / "deploy" / "_headers"
-    rule = f"\n\n/{code}/*\n  Cache-Control: no-cache\n"
-    if headers.is_file() and rule in headers.read_text(encoding="utf-8"):
-        headers.write_text(headers.read_text(encoding="utf-8").replace(rule, "\n"), encoding="utf-8")
+    # The rule with the blank line before it, as new-language appends it; the first rule
+    # follows a comment instead, and then goes with the blank line after it.
+    rule = rf"/{re.escape(code)}/\*\n  Cache-Control: no-cache\n"
+    text = headers.read_text(encoding="utf-8") if headers.is_file() else ""
+    kept = re.sub(rf"\n\n{rule}", "\n", text, count=1)
+    kept = kept if kept != text else re.sub(rf"(?m)^{rule}\n?", "", text, count=1)
+    if kept != text:
+        headers.write_text(kept, encoding="utf-8")
         removed.append(f"deploy/_headers: the rule for /{code}/*")
     nginx = project.root / "deploy" / "nginx.conf"
     block = re.compile(rf"location /{re.escape(code)}/ \{{\n    error_page 404 /{re.escape(code)}/404\.html;\n\}}\n")

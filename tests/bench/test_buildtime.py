@@ -239,6 +239,13 @@ def test_the_scaling_copy_has_every_language_with_the_english_pages(fixture_site
     assert f"locale: {added[-1]}" in buildtime.stock_config(copy)
 
 
+def test_the_scaling_copy_with_fewer_languages_keeps_the_first(fixture_site, tmp_path):
+    copy = copies.scaled_project(Project(fixture_site), 1, tmp_path / "scaled")
+    assert [language.code for language in copy.languages()] == [DEFAULT]
+    assert not (copy.docs / OTHER).exists() and not (copy.strings_dir / f"{OTHER}.yml").exists()
+    assert f"/{OTHER}/" not in (copy.root / "deploy" / "_headers").read_text(encoding="utf-8")
+
+
 def test_the_report_section_shows_ours_stock_and_scaling(fixture_site, tmp_path):
     calls = []
 
