@@ -64,8 +64,11 @@ check: $(READY)
 linkcheck: site $(READY_TEST)
 	$(BIN)/python -m rights_guide linkcheck
 
+# One test process per core (pytest-xdist); tests that share a costly fixture stay in one
+# process (GROUPS in tests/conftest.py). TEST_WORKERS=0 runs them in this process.
+TEST_WORKERS ?= auto
 pytest: site $(READY_TEST)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --numprocesses $(TEST_WORKERS) --dist loadgroup
 
 leaflets: site $(READY_TEST)
 	$(BIN)/python -m rights_guide leaflets

@@ -4,6 +4,7 @@ docs/) for bad-input tests and for what the real site may not have."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -52,22 +53,48 @@ def fixture_site(tmp_path: Path) -> Path:
     return make_fixture_site(tmp_path / "site-source")
 
 
-@pytest.fixture(scope="session")
-def built_fixture_site(tmp_path_factory) -> Path:
-    source = make_fixture_site(tmp_path_factory.mktemp("fixture") / "source")
-    output = source.parent / "built"
+def made_once(tmp_path_factory, name: str, make) -> Path:
+    """make(folder) -> path, run once per test run: with pytest-xdist the first test process
+    to ask makes it in the run's shared temporary folder while the others wait, then all
+    read it. What is made this way is only read, never changed, by the tests."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # pytest-of-<user>/pytest-<n>/, the folder of every worker's basetemp
+    folder = root / f"shared-{name}"
+    with open(root / f"shared-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = folder / ".made"
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            done.write_text(str(make(folder)), encoding="utf-8")
+        return Path(done.read_text(encoding="utf-8"))
+
+
+def _build_fixture_site(folder: Path) -> Path:
+    source = make_fixture_site(folder / "source")
+    output = folder / "built"
     result = mkdocs_build(source, output)
     assert result.returncode == 0, result.stderr
     return output
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The repository's own site, built with --strict into a temporary folder."""
-    output = tmp_path_factory.mktemp("site") / "site"
+def _build_repository_site(folder: Path) -> Path:
+    output = folder / "site"
     result = mkdocs_build(REPO, output)
     assert result.returncode == 0, result.stderr
     return output
+
+
+@pytest.fixture(scope="session")
+def built_fixture_site(tmp_path_factory) -> Path:
+    return made_once(tmp_path_factory, "fixture", _build_fixture_site)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The repository's own site, built with --strict into a temporary folder."""
+    return made_once(tmp_path_factory, "site", _build_repository_site)
 
 
 # The built sites read page by page (tests/builtsite.py), for the product tests.
@@ -130,3 +157,16 @@ SITES = {"site": "real_site", "fixture": "fixture_built", "new-site": "example_b
 def either_site(request):
     """The repository's site, the fixture site and the new-site example: the same assertions on each."""
     return request.getfixturevalue(SITES[request.param])
+
+
+# `make test` runs the tests in one process per core (pytest-xdist, --dist loadgroup). A
+# module's tests stay in one process, so its module fixtures are made once; so do all the
+# leaflet tests, which share the leaflets made for them (tests/leaflets/conftest.py).
+GROUPS = {"tests/leaflets/": "leaflets"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        module = item.nodeid.split("::", 1)[0]
+        group = next((name for prefix, name in GROUPS.items() if module.startswith(prefix)), module)
+        item.add_marker(pytest.mark.xdist_group(group))
