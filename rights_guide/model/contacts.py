@@ -165,7 +165,7 @@ def _phones(file: yamlfile.YamlFile, index: int, entry: dict, label: str, bad: l
     if not isinstance(listed, list):
         bad.append(problem(file.path, file.line("contacts", index, "phones"), "contact-bad-phone",
                             f"'phones' of {label} is not a list.",
-                            "write each number on its own line: '- number: \"+358 295 463 177\"'."))
+                            "write each number on its own line: '- number: \"+12 345 678 900\"'."))
         return phones
     for position, phone in enumerate(listed):
         number = phone.get("number") if isinstance(phone, dict) else phone
@@ -173,7 +173,7 @@ def _phones(file: yamlfile.YamlFile, index: int, entry: dict, label: str, bad: l
             bad.append(problem(file.path, file.line("contacts", index, "phones", position), "contact-bad-phone",
                                 f"phone number {number!r} of {label} is not digits in groups.",
                                 "write it in quotes as digits separated by single spaces, "
-                                "e.g. \"+358 295 463 177\" or \"0800 161 177\"."))
+                                "e.g. \"+12 345 678 900\" or \"0800 123 456\"."))
             continue
         details = phone if isinstance(phone, dict) else {}
         phones.append(Phone(number, bool(details.get("free")), details.get("label")))
