@@ -6,6 +6,7 @@ import re
 
 from rights_guide.bench.copies import copy_project
 from rights_guide.cli import main
+from rights_guide.model.project import Project
 from tests.checks.checkrun import run_check
 from tests.conftest import CHECKOUT, IRELAND
 
@@ -32,6 +33,27 @@ def test_nothing_of_the_old_country_is_left(new_site):
     assert re.findall(r"^  - id: (\S+)", contacts, re.M) == ["emergency-112", "emergency-999"]
     assert sorted(p.name for p in (new_site / "docs/en").glob("*.md")) == [
         "about.md", "help.md", "index.md", "translation-status.md"]
+
+
+def test_only_the_new_languages_keep_deploy_rules_and_reviewers(new_site):
+    """The removed languages' rules go with them (remove-language's code, reused by new-site)."""
+    project = Project(new_site)
+    codes = sorted(language.code for language in project.languages())
+    others = sorted(set(codes) - {project.default_language()})
+    table = project.language_table().rows
+    files = {name: (new_site / name).read_text(encoding="utf-8")
+             for name in ("deploy/_headers", "deploy/nginx.conf", ".github/CODEOWNERS")}
+    ruled = {
+        "deploy/_headers": [code for code in table if f"\n/{code}/*\n" in files["deploy/_headers"]],
+        "deploy/nginx.conf": [code for code in table if f"location /{code}/ {{" in files["deploy/nginx.conf"]],
+        ".github/CODEOWNERS": [code for code in table if f"\n/docs/{code}/ " in files[".github/CODEOWNERS"]],
+    }
+    assert sorted(ruled["deploy/_headers"]) == others, \
+        f"deploy/_headers: a folder rule for each language of mkdocs.yml but the default ({others}), no other"
+    assert sorted(ruled["deploy/nginx.conf"]) == others, \
+        f"deploy/nginx.conf: a 404 location for each language of mkdocs.yml but the default ({others}), no other"
+    assert sorted(ruled[".github/CODEOWNERS"]) == codes, \
+        f".github/CODEOWNERS: reviewers for each language of mkdocs.yml ({codes}), no other"
 
 
 def test_bad_options_change_nothing(tmp_path, capsys):
