@@ -65,3 +65,16 @@ def test_bad_options_change_nothing(tmp_path, capsys):
     assert "--exit-url 'http://www.example.com/' is not an https:// address." in out
     assert "the first language must be the source language, 'en'." in out and "Nothing was changed" in out
     assert (root / "mkdocs.yml").read_text(encoding="utf-8") == before
+
+
+def test_the_new_site_is_ready_for_leaflets(new_site):
+    """make leaflets needs who gives them out, card numbers it has, neutral short names and
+    pages marked `leaflet: true`: new-site sets them from its options."""
+    from rights_guide.build.leaflets import checks, plan
+
+    project = Project(new_site)
+    settings = plan.settings(project)
+    problems = checks.organisation(project, settings) + checks.contacts(project, settings)
+    assert [problem.format(new_site) for problem in problems] == []
+    assert list(settings.card_contacts) == project.config().data["extra"]["emergency_contacts"]
+    assert plan.leaflet_pages(project) == ["help", "index"], "the pages read first are leaflets"
