@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.siteconfig import SITE
+from rights_guide.model.project import Project
+from tests.builtsite import read_site
+from tests.conftest import make_fixture_site, mkdocs_build
+from tests.siteconfig import SITE, SiteConfig
 
 DEFAULT, LANGUAGES = SITE.default, SITE.codes
 
@@ -26,10 +29,27 @@ def written_translations(site) -> dict[Path, BeautifulSoup]:
 
 
 @pytest.fixture(scope="module")
+def fixture_with_links(tmp_path_factory):
+    """The fixture site (draft translations, a page left untranslated), built with a link from
+    each translated home page to the untranslated page."""
+    root = make_fixture_site(tmp_path_factory.mktemp("language-links") / "source")
+    config = SiteConfig(Project(root))
+    untranslated = next(source for source in config.sources()
+                        if not any(config.has(code, source) for code in config.others()))
+    for code in config.others():
+        home = root / "docs" / code / "index.md"
+        home.write_text(home.read_text(encoding="utf-8") + f"\n[{untranslated}]({untranslated})\n", encoding="utf-8")
+    output = root.parent / "built"
+    result = mkdocs_build(root, output)
+    assert result.returncode == 0, result.stderr
+    return read_site("fixture", config, output)
+
+
+@pytest.fixture(scope="module")
 def translated(request, real_site):
     """(site, its translated pages): the repository's site, or where it has no translation yet
     (a new site in its default language only), the fixture site, which always has some."""
-    for site in (real_site, request.getfixturevalue("fixture_built")):
+    for site in (real_site, request.getfixturevalue("fixture_with_links")):
         found = written_translations(site)
         if found:
             return site, found
@@ -82,7 +102,7 @@ def test_notices_come_after_the_emergency_box(built_site):
 def test_draft_notice_is_one_short_line_with_the_details_one_tap_away(request, real_site):
     """On the repository's site's drafts, or where it has none, the fixture site's (it always has one)."""
     checked = 0
-    for site in (real_site, request.getfixturevalue("fixture_built")):
+    for site in (real_site, request.getfixturevalue("fixture_with_links")):
         for path, soup in written_translations(site).items():
             notice = soup.select_one(".rg-notice--draft")
             if notice is None:
