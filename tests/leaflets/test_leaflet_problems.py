@@ -8,7 +8,7 @@ import shutil
 import yaml
 
 from rights_guide.build import leaflets
-from rights_guide.build.leaflets import checks, plan, render
+from rights_guide.build.leaflets import checks, htmlparts, plan, render
 from rights_guide.model.project import Project
 from rights_guide.problems import WARNING
 from tests.leaflets.conftest import PROJECT
@@ -109,10 +109,14 @@ def test_too_long_leaflet_fails_with_the_source_page_named(made, monkeypatch, tm
     leaflet, pages = max(((leaflet, pages) for leaflet, pages in made.done
                           if leaflet.kind == leaflets.PAGE and leaflet.language == default), key=lambda item: item[1])
     if pages < 2:
-        # Every leaflet of this site fits one A4 page: in the copy, one page says its text four times.
+        # Every leaflet of this site fits one A4 page: in the copy, one page says its text
+        # again and again, some 8,000 letters (two A4 pages at 11pt hold about 7,000).
         page = copy / leaflet.html.relative_to(made.site)
-        page.write_text(re.sub(r"(<article\b[^>]*>)(.*?)(</article>)", lambda m: m[1] + m[2] * 4 + m[3],
-                               page.read_text(encoding="utf-8"), count=1, flags=re.S), encoding="utf-8")
+        text = page.read_text(encoding="utf-8")
+        inner = htmlparts.first_inner(text, htmlparts.has_class("div", "rg-page"))
+        times = 8000 // max(1, len(htmlparts.plain_text(inner))) + 1
+        opening = re.search(r'<div class="rg-page"[^>]*>', text)[0]
+        page.write_text(text.replace(opening, opening + inner * times, 1), encoding="utf-8")
     monkeypatch.setattr(plan, "leaflet_pages", lambda project: [leaflet.name])
     # Only the default language, whose PDFs `made` left in the cache: rendering every
     # language's booklet again would take minutes and prove nothing more.
