@@ -78,6 +78,8 @@ def fixture_page_with_sections() -> str:
 
 
 def assert_heading_clears_the_header(page, origin: str, path: str) -> None:
+    """Opened at `#<id>` of its first section heading (read from the page if it is already open),
+    the heading is not hidden under the sticky header."""
     anchor = page.locator("article h2[id]").first.get_attribute("id") if page.url.startswith(origin) else None
     if anchor is None:
         goto(page, origin, path)
