@@ -19,9 +19,10 @@ REPO = Path(__file__).resolve().parents[1]
 FIXTURE_SITE = REPO / "tests" / "fixtures" / "site"
 CHECKOUT = Project(REPO)  # the repository's own site, found from this file, not the working directory
 FIXTURE = Project(FIXTURE_SITE)  # the fixture's own configuration and data, read in place
-# What the fixture borrows from the repository: templates, hooks and deploy rules.
-BUILD_MACHINERY = ("overrides", "hooks", "deploy")
-FIXTURE_PARTS = ("mkdocs.yml", "data", "docs")
+# What the fixture borrows from the repository: templates and hooks, which name no country.
+# Its deploy rules and CODEOWNERS are its own, for its own languages.
+BUILD_MACHINERY = ("overrides", "hooks")
+FIXTURE_PARTS = ("mkdocs.yml", "data", "docs", "deploy", ".github")
 
 
 def mkdocs_build(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
@@ -34,8 +35,8 @@ def mkdocs_build(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
 
 
 def make_fixture_site(destination: Path) -> Path:
-    """A buildable throw-away copy: the fixture's mkdocs.yml, data/ and docs/ with the
-    repository's overrides/, hooks/ and deploy/."""
+    """A buildable throw-away copy: the fixture's mkdocs.yml, data/, docs/, deploy/ and
+    .github/ with the repository's overrides/ and hooks/."""
     for name in BUILD_MACHINERY:
         shutil.copytree(REPO / name, destination / name,
                         ignore=shutil.ignore_patterns("__pycache__"))

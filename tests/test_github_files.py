@@ -37,7 +37,8 @@ def test_codeowners_covers_every_configured_language():
         team = [f"@ORG/translators-{code.lower()}"]
         assert rules.get(f"/docs/{code}/") == team, code
         assert rules.get(f"/data/strings/{code}.yml") == team, code
-    assert len(rules) == 2 * len(codes), "one pair of lines per language, nothing else"
+    assert len(rules) == 2 * len(codes), \
+        f".github/CODEOWNERS: one pair of lines per language of mkdocs.yml ({codes}), nothing else: {sorted(rules)}"
 
 
 def test_bad_codeowners_lines_are_rejected():

@@ -34,7 +34,9 @@ def theme_env(config):
 
 
 def contacts(project: Project) -> dict[str, contact_data.Contact]:
-    if "contacts" not in _cache:
+    # By file: one process may read several sites (make leaflets after a build, the tests).
+    key = ("contacts", project.contacts_path.resolve())
+    if key not in _cache:
         try:
             found, problems = contact_data.parse(yamlfile.load(project.contacts_path))
         except yamlfile.YamlError as error:
@@ -42,8 +44,8 @@ def contacts(project: Project) -> dict[str, contact_data.Contact]:
                                "for every problem)") from error
         if problems:
             raise ContactError("\n".join(problem.format(project.root) for problem in problems))
-        _cache["contacts"] = found
-    return _cache["contacts"]
+        _cache[key] = found
+    return _cache[key]
 
 
 def emergency_contacts(project: Project, ids) -> list[contact_data.Contact]:

@@ -24,6 +24,7 @@ from rights_guide.model.project import Project
 # The pages every site needs: the start page, the help channels, and where the facts come from.
 SKELETON = ("index.md", "help.md", "about.md")
 KEPT = ("translation-status.md",)  # generic: filled by the build
+FIRST_READ = ("index.md", "help.md")  # extra.first_read_pages; each also a leaflet
 
 
 @dataclass
@@ -79,7 +80,12 @@ def configure(project: Project, settings: SiteSettings, ids: list[str]) -> None:
     text = _set(text, r"^site_url: .*$", f"site_url: {settings.site_url.rstrip('/')}/")
     text = _set(text, r"^  exit_url: .*$", f"  exit_url: {settings.exit_url}")
     text = _set(text, r"^  emergency_contacts: .*$", f"  emergency_contacts: [{', '.join(ids)}]")
-    text = _set(text, r"^  first_read_pages: .*$", "  first_read_pages: [index.md, help.md]")
+    text = _set(text, r"^  first_read_pages: .*$", f"  first_read_pages: [{', '.join(FIRST_READ)}]")
+    # Leaflets (make leaflets): who gives them out, and the emergency numbers on the pocket card.
+    text = _set(text, r"^  organisation: .*$", f"  organisation: {_quoted(settings.organisation)}")
+    text = _set(text, r"^  pocket_card_contacts: .*$", f"  pocket_card_contacts: [{', '.join(ids)}]")
+    text = _set(text, r"^  pocket_card_page: .*$", "  pocket_card_page: help.md")
+    text = _set(text, r"^  booklet_page: .*$", "  booklet_page: index.md")
     text = _set(text, r"^(          default: true\n          build: true\n          site_name: ).*$",
                 _quoted(settings.site_name), keep_group=True)
     text = re.sub(r"(?ms)^nav:\n.*?(?=^\S|\Z)", "nav:\n" + "".join(f"  - {page}\n" for page in SKELETON), text)
@@ -97,7 +103,8 @@ def write_contacts(project: Project, settings: SiteSettings, today: str) -> list
         entries.append(f"  - id: {contact_id}\n    phones:\n      - number: \"{number}\"\n        free: true\n"
                        f"    source: {settings.emergency_source}\n    source_date: undated\n"
                        f"    checked: {today}\n    confidence: high\n    always_open: true\n")
-        words.append(f"  {contact_id}:\n    name: Emergency number {number}\n"
+        # short_name: on leaflets and the pocket card, a word that does not say what the site is about.
+        words.append(f"  {contact_id}:\n    name: Emergency number {number}\n    short_name: Emergency\n"
                      f"    purpose: Call if someone's life, health or safety is in danger now.\n")
     project.contacts_path.write_text(header + "contacts:\n" + "\n".join(entries), encoding="utf-8")
     strings = project.strings_dir / f"{project.default_language()}.yml"
@@ -118,8 +125,10 @@ def skeleton_page(name: str, settings: SiteSettings, today: str, ids: list[str])
         "about.md": f"This site is made by {settings.organisation}.\n"
                     "Write here where the facts come from and how to report a mistake.\n",
     }
+    # The pages read first (the start page and the help channels) are also PDF leaflets (make leaflets).
+    leaflet = "leaflet: true\n" if name in FIRST_READ else ""
     return (f"---\ntitle: {titles[name]}\ndescription: {titles[name]} ({settings.country}).\n"
-            f"last_reviewed: {today}\nsources:\n  - title: Emergency number\n"
+            f"last_reviewed: {today}\n{leaflet}sources:\n  - title: Emergency number\n"
             f"    url: {settings.emergency_source}\n---\n\n# {titles[name]}\n\n{bodies[name]}")
 
 

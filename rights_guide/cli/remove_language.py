@@ -1,7 +1,7 @@
 """`python -m rights_guide remove-language CODE`: the reverse of new-language.
 
-Removes the language's entry from mkdocs.yml, its deploy rules, its strings
-file and its docs/CODE/ folder. Nothing is lost for good: the files stay in
+Removes the language's entry from mkdocs.yml, its deploy rules, its translators'
+lines in .github/CODEOWNERS, its strings file and its docs/CODE/ folder. Nothing is lost for good: the files stay in
 git's history, and the command prints how to bring them back.
 """
 
@@ -35,14 +35,11 @@ def remove_from_config(project: Project, code: str) -> bool:
 def remove_deploy_rules(project: Project, code: str) -> list[str]:
     removed = []
     headers = project.root / "deploy" / "_headers"
-    # The rule with the blank line before it, as new-language appends it; the first rule
-    # follows a comment instead, and then goes with the blank line after it.
-    rule = rf"/{re.escape(code)}/\*\n  Cache-Control: no-cache\n"
-    text = headers.read_text(encoding="utf-8") if headers.is_file() else ""
-    kept = re.sub(rf"\n\n{rule}", "\n", text, count=1)
-    kept = kept if kept != text else re.sub(rf"(?m)^{rule}\n?", "", text, count=1)
-    if kept != text:
-        headers.write_text(kept, encoding="utf-8")
+    # The rule as new-language writes it, wherever it stands: after a comment, a blank line or last.
+    rule = re.compile(rf"^/{re.escape(code)}/\*\n  Cache-Control: no-cache\n(?:\n|\Z)", re.MULTILINE)
+    if headers.is_file() and rule.search(headers.read_text(encoding="utf-8")):
+        text = rule.sub("", headers.read_text(encoding="utf-8"))
+        headers.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
         removed.append(f"deploy/_headers: the rule for /{code}/*")
     nginx = project.root / "deploy" / "nginx.conf"
     block = re.compile(rf"location /{re.escape(code)}/ \{{\n    error_page 404 /{re.escape(code)}/404\.html;\n\}}\n")
@@ -50,6 +47,21 @@ def remove_deploy_rules(project: Project, code: str) -> list[str]:
         nginx.write_text(block.sub("", nginx.read_text(encoding="utf-8")), encoding="utf-8")
         removed.append(f"deploy/nginx.conf: the 404 page for /{code}/")
     return removed
+
+
+def remove_codeowners(project: Project, code: str) -> list[str]:
+    """The language's lines in .github/CODEOWNERS (new_language.add_codeowners writes them), whatever the team."""
+    path = project.root / ".github" / "CODEOWNERS"
+    if not path.is_file():
+        return []
+    owned = (f"/docs/{code}/", f"/data/strings/{code}.yml")
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if line.split()[:1] not in ([owned[0]], [owned[1]])]
+    if len(kept) == len(lines):
+        return []
+    text = re.sub(r"\n{3,}", "\n\n", "".join(kept)).rstrip("\n") + "\n"
+    path.write_text(text, encoding="utf-8")
+    return [f".github/CODEOWNERS: the reviewers of docs/{code}/ and data/strings/{code}.yml"]
 
 
 def run(project: Project, code: str) -> int:
@@ -64,6 +76,7 @@ def run(project: Project, code: str) -> int:
         return 1
     removed = [f"mkdocs.yml: the entry for '{code}'"] if remove_from_config(project, code) else []
     removed += remove_deploy_rules(project, code)
+    removed += remove_codeowners(project, code)
     for path in (project.strings_dir / f"{code}.yml", project.docs / code):
         if path.is_dir():
             shutil.rmtree(path)
@@ -73,6 +86,6 @@ def run(project: Project, code: str) -> int:
             continue
         removed.append(f"{path.relative_to(project.root).as_posix()}")
     print("Removed:\n  " + "\n  ".join(removed))
-    print(f"\nTo bring it back before you commit: git checkout -- mkdocs.yml deploy data/strings/{code}.yml "
-          f"docs/{code}\nAfter a commit, git keeps every removed file in its history.")
+    print(f"\nTo bring it back before you commit: git checkout -- mkdocs.yml deploy .github/CODEOWNERS "
+          f"data/strings/{code}.yml docs/{code}\nAfter a commit, git keeps every removed file in its history.")
     return 0

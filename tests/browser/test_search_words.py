@@ -12,9 +12,10 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
-from rights_guide.build.search import search_config
+from rights_guide.build.search import normalise, search_config
 from tests.browser.conftest import DEFAULT, LANGUAGES, PHONE, SITE, STRINGS, goto, page_path
 from tests.browser.test_search import LANGUAGE_CASES, in_language, index_path, search
+from tests.builtsite import FIXTURE_CONFIG
 
 # Material's search worker, given an index the way rights_guide/build/search.py
 # configures it, in a page of this site (same origin, same CSP).
@@ -69,8 +70,11 @@ def test_languages_lunr_does_not_know_are_searched_word_by_word(
 
 
 # What a reader types to find help, in some languages (the help pages must be among the
-# results). Every language, these or not, is also searched for the title of its help page
-# as its reader sees it (its own, or the English page it falls back to).
+# results). They were chosen for this repository's help pages; a word is searched only where
+# the help pages a reader of the language sees hold it (on_help_pages), so another site's
+# pages are searched with the words they have. Every language, these or not, is also searched
+# for the title of its help page as its reader sees it (its own, or the English page it falls
+# back to), and where none of its words is on its pages, for the longest word of that title.
 HELP_WORDS = {
     "en": ["help", "police", "trafficking"],
     "fi": ["apu", "poliisi", "ihmiskauppa"],
@@ -105,21 +109,38 @@ HELP_WORDS = {
 }
 
 
-def help_pages() -> set[str]:
+def help_sources() -> set[str]:
     """extra.help_page and the pages it links to that show help channels ([[contact: id]])."""
     def text(page: str) -> str:
         return (SITE.project.docs / DEFAULT / page).read_text(encoding="utf-8")
 
     linked = re.findall(r"\]\(([\w./-]+\.md)(?:#[^)]*)?\)", text(SITE.help_page))
-    pages = {SITE.help_page, *(page for page in linked
-                               if SITE.has(DEFAULT, page) and "[[contact:" in text(page))}
-    return {page.removesuffix(".md").rsplit("/", 1)[-1] for page in pages}
+    return {SITE.help_page, *(page for page in linked if SITE.has(DEFAULT, page) and "[[contact:" in text(page))}
+
+
+def help_pages() -> set[str]:
+    return {page.removesuffix(".md").rsplit("/", 1)[-1] for page in help_sources()}
+
+
+def on_help_pages(code: str, query: str) -> bool:
+    """Whether the help pages as a reader of `code` sees them hold each word of the query, by
+    its beginning (search finds other endings of it; Arabic-script spellings normalised). In a
+    language written without spaces (search: segment), the query or the word of two letters
+    it begins or ends with."""
+    texts = SITE.texts(code)
+    seen = normalise(" ".join(" ".join(texts[page]) for page in help_sources() if page in texts)).lower()
+    if SITE.facts[code].search == "segment":
+        return any(part in seen for part in (query, query[:2], query[-2:]))
+    return all(normalise(word).lower()[:max(3, len(word) - 3)] in seen for word in query.split())
 
 
 def help_queries(code: str) -> list[str]:
     title = SITE.texts(code)[SITE.help_page][0]
     assert title, f"{SITE.help_page} (extra.help_page) has no title for {code}"
-    return [*HELP_WORDS.get(code, []), title]
+    words = [word for word in HELP_WORDS.get(code, []) if on_help_pages(code, word)]
+    if not words:  # a query of one word, from the title
+        words = [max(re.findall(r"\w+", title), key=len)]
+    return [*words, title]
 
 
 @pytest.mark.parametrize("code", LANGUAGE_CASES)
@@ -151,20 +172,29 @@ ARABIC_SPELLINGS = [
 ]
 
 
-def arabic_spellings(code: str) -> list[list[str]]:
+def arabic_spellings(code: str, config=SITE) -> list[list[str]]:
     """The sets with a spelling on this language's own pages (Arabic words, not Kurdish or Persian)."""
-    own = " ".join(title + body for title, body in SITE.texts(code, own=True).values())
+    own = " ".join(title + body for title, body in config.texts(code, own=True).values())
     return [spellings for spellings in ARABIC_SPELLINGS if any(spelling in own for spelling in spellings)]
 
 
-# Arabic-script languages (data/languages.yml) whose own pages hold these words.
-@pytest.mark.parametrize("code", [pytest.param(code, id=code) for code in LANGUAGES
-                                  if SITE.facts[code].script == "Arab" and arabic_spellings(code)])
-def test_arabic_script_search_ignores_the_article_and_letter_variants(open_context, site_origin, code):
-    context, traffic = open_context(**PHONE)
+def arabic_cases() -> list:
+    """Arabic-script languages (data/languages.yml) whose own pages hold these words; where the
+    site has none, the fixture site's (tests/fixtures/site/docs/ar/)."""
+    cases = [pytest.param("site", code, id=code) for code in LANGUAGES
+             if SITE.facts[code].script == "Arab" and arabic_spellings(code)]
+    return cases or [pytest.param("fixture", code, id=f"fixture-{code}") for code in FIXTURE_CONFIG.codes
+                     if FIXTURE_CONFIG.facts[code].script == "Arab" and arabic_spellings(code, FIXTURE_CONFIG)]
+
+
+@pytest.mark.parametrize(("site", "code"), arabic_cases())
+def test_arabic_script_search_ignores_the_article_and_letter_variants(open_context, request, site, code):
+    config = SITE if site == "site" else FIXTURE_CONFIG
+    origin = request.getfixturevalue("site_origin" if site == "site" else "fixture_origin")
+    context, traffic = open_context(origin=origin, exit_url=config.exit_url, **PHONE)
     page = context.new_page()
-    goto(page, site_origin, page_path(code, "index.md"))
-    for spellings in arabic_spellings(code):
+    goto(page, origin, config.page_path(code, "index.md"))
+    for spellings in arabic_spellings(code, config):
         found = {spelling: {urlparse(url).path for url in search(page, spelling, found=True)}
                  for spelling in spellings}
         first = found[spellings[0]]

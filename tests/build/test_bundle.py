@@ -10,6 +10,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from rights_guide.build import bundle as asset_bundle
+from tests.builtsite import FIXTURE_CONFIG
 from tests.siteconfig import SITE
 
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
@@ -52,11 +53,21 @@ def test_the_bundled_sources_and_materials_unused_scripts_are_gone(built_site):
     assert list(assets.glob("javascripts/workers/search.*.min.js"))
 
 
-def test_the_stylesheet_has_what_pages_use_and_not_what_they_do_not(built_site):
-    css = next((built_site / "assets").glob("site.*.css")).read_text(encoding="utf-8")
-    for used in (".rg-exit", ".md-header", ".md-nav__link", "[dir=rtl]", "@media print", ".md-search-result__item",
+def stylesheet(site) -> str:
+    return next((site / "assets").glob("site.*.css")).read_text(encoding="utf-8")
+
+
+def test_the_stylesheet_has_what_pages_use_and_not_what_they_do_not(built_site, built_fixture_site):
+    css = stylesheet(built_site)
+    for used in (".rg-exit", ".md-header", ".md-nav__link", "@media print", ".md-search-result__item",
                  ".rg-icon--menu", ".rg-provenance"):
         assert used in css, used
+    # Right-to-left rules only where a language of mkdocs.yml is written right to left
+    # (data/languages.yml); the fixture site always builds one.
+    assert ("[dir=rtl]" in css) == bool(SITE.rtl), \
+        f"[dir=rtl] rules kept exactly when a built language is right to left: {sorted(SITE.rtl) or 'none'}"
+    assert FIXTURE_CONFIG.rtl and "[dir=rtl]" in stylesheet(built_fixture_site), \
+        f"the fixture site builds {sorted(FIXTURE_CONFIG.rtl)} right to left: its stylesheet keeps [dir=rtl]"
     for unused in (".tabbed-set", ".highlight", "data-md-color-scheme=slate", ".md-tabs__link", ".md-annotation",
                    "--md-code-hl-"):
         assert unused not in css, unused

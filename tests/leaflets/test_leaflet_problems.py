@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 import shutil
 
+import yaml
+
 from rights_guide.build import leaflets
-from rights_guide.build.leaflets import checks, plan, render
+from rights_guide.build.leaflets import checks, htmlparts, plan, render
 from rights_guide.model.project import Project
 from rights_guide.problems import WARNING
 from tests.leaflets.conftest import PROJECT
@@ -36,8 +38,11 @@ def test_a_placeholder_organisation_is_a_warning_at_its_line(fixture_site):
 
 
 def test_a_card_contact_must_be_certain_and_have_a_phone(fixture_site):
-    medium = next(c["id"] for c in checks_contacts(PROJECT) if c["confidence"] != "high" and c.get("phones"))
-    no_phone = next(c["id"] for c in checks_contacts(PROJECT) if c["confidence"] == "high" and not c.get("phones"))
+    # From the fixture's own channels: one of medium confidence with a phone, and one
+    # without a phone made certain here (tests/fixtures/site/data/contacts.yml).
+    medium = next(c["id"] for c in checks_contacts(fixture_site) if c["confidence"] != "high" and c.get("phones"))
+    no_phone = next(c["id"] for c in checks_contacts(fixture_site) if not c.get("phones"))
+    set_confidence(fixture_site, no_phone, "high")
     project = configured(fixture_site, f"pocket_card_contacts: [{medium}, {no_phone}, no-such-channel]")
     problems = checks.contacts(project, plan.settings(project))
     found = [(p.code, p.line) for p in problems if p.code == "leaflet-card-contact"]
@@ -45,16 +50,28 @@ def test_a_card_contact_must_be_certain_and_have_a_phone(fixture_site):
                 if "pocket_card_contacts:" in text)
     assert [code for code, _ in found] == ["leaflet-card-contact"] * 3 and all(n == line for _, n in found)
     assert "confidence medium" in problems[0].message and "no phone" in problems[1].message
+    assert "is not in data/contacts.yml" in problems[2].message
 
 
-def checks_contacts(project):
-    import yaml
-    return yaml.safe_load(project.contacts_path.read_text(encoding="utf-8"))["contacts"]
+def checks_contacts(root) -> list[dict]:
+    return yaml.safe_load((root / "data" / "contacts.yml").read_text(encoding="utf-8"))["contacts"]
+
+
+def set_confidence(root, contact_id: str, confidence: str) -> None:
+    contacts = checks_contacts(root)
+    for contact in contacts:
+        if contact["id"] == contact_id:
+            contact["confidence"] = confidence
+    (root / "data" / "contacts.yml").write_text(
+        yaml.safe_dump({"contacts": contacts}, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def test_a_contact_on_the_card_needs_a_short_name(fixture_site):
-    certain = next(c["id"] for c in checks_contacts(PROJECT)
-                   if c["confidence"] == "high" and c.get("phones") and c["id"] not in ("emergency-112", "nas"))
+    # A channel with a phone that is neither on the card nor in the emergency box, made certain here.
+    extra = Project(fixture_site).config().data["extra"]
+    shown = {*extra["pocket_card_contacts"], *extra["emergency_contacts"]}
+    certain = next(c["id"] for c in checks_contacts(fixture_site) if c.get("phones") and c["id"] not in shown)
+    set_confidence(fixture_site, certain, "high")
     project = configured(fixture_site, f"pocket_card_contacts: [{certain}]")
     problems = checks.contacts(project, plan.settings(project))
     assert [(p.code, p.path.name) for p in problems] == [("leaflet-short-name", "en.yml")]
@@ -85,20 +102,32 @@ def test_a_nearly_empty_last_page_is_an_error_naming_the_page(tmp_path):
 def test_too_long_leaflet_fails_with_the_source_page_named(made, monkeypatch, tmp_path, capsys):
     copy = tmp_path / "site"
     shutil.copytree(made.site, copy)
-    old_name = copy / "leaflets" / PROJECT.default_language() / "signs-of-trafficking.pdf"
+    default = PROJECT.default_language()
+    old_name = copy / "leaflets" / default / "signs-of-trafficking.pdf"
+    old_name.parent.mkdir(parents=True, exist_ok=True)
     old_name.write_bytes(b"%PDF-1.7 a leaflet from an earlier run")
-    two_pages = next(leaflet.name for leaflet, pages in made.done if leaflet.kind == leaflets.PAGE and pages == 2
-                     and leaflet.language == PROJECT.default_language())
-    monkeypatch.setattr(plan, "leaflet_pages", lambda project: [two_pages])
+    leaflet, pages = max(((leaflet, pages) for leaflet, pages in made.done
+                          if leaflet.kind == leaflets.PAGE and leaflet.language == default), key=lambda item: item[1])
+    if pages < 2:
+        # Every leaflet of this site fits one A4 page: in the copy, one page says its text
+        # again and again, some 8,000 letters (two A4 pages at 11pt hold about 7,000).
+        page = copy / leaflet.html.relative_to(made.site)
+        text = page.read_text(encoding="utf-8")
+        inner = htmlparts.first_inner(text, htmlparts.has_class("div", "rg-page"))
+        times = 8000 // max(1, len(htmlparts.plain_text(inner))) + 1
+        opening = re.search(r'<div class="rg-page"[^>]*>', text)[0]
+        page.write_text(text.replace(opening, opening + inner * times, 1), encoding="utf-8")
+    monkeypatch.setattr(plan, "leaflet_pages", lambda project: [leaflet.name])
     # Only the default language, whose PDFs `made` left in the cache: rendering every
     # language's booklet again would take minutes and prove nothing more.
-    monkeypatch.setattr(plan, "built_languages", lambda project, site: [PROJECT.default_language()])
+    monkeypatch.setattr(plan, "built_languages", lambda project, site: [default])
     monkeypatch.setattr(leaflets, "MAX_PAGES", 1)
     status = leaflets.run(PROJECT, copy)
     out = capsys.readouterr().out
     assert status == 1 and "leaflet-too-long" in out
     assert not old_name.exists(), "a PDF no longer planned stays online"
-    assert f"docs/en/{two_pages}.md:1: leaflet-too-long: the en leaflet has 2 A4 pages (limit 1)." in out
+    assert re.search(rf"docs/{default}/{leaflet.name}\.md:1: leaflet-too-long: the {default} leaflet has [2-9] "
+                     r"A4 pages \(limit 1\)\.", out), out
 
 
 def test_missing_pango_is_a_clear_error(monkeypatch, tmp_path, capsys):
