@@ -152,7 +152,10 @@ REDIRECTS_HEADER = """\
 
 
 def redirects_file(languages: Iterable[str], default: str) -> str:
-    """site/_redirects: one 404 rule per built language, the default language's last."""
-    others = [code for code in languages if code != default]
+    """site/_redirects: one 404 rule per built language, the default language's last. A code
+    that extends another (zh-Hant, zh) comes first: Netlify's pattern /zh/* also matches
+    /zh-Hant/missing (the slash after zh is optional in its matcher), and the first rule wins."""
+    built = [code for code in languages if code != default]
+    others = sorted(built, key=lambda code: not any(code.startswith(other + "-") for other in built))
     rules = [f"/{code}/* /{code}/404.html 404" for code in others] + ["/* /404.html 404"]
     return REDIRECTS_HEADER + "\n" + "\n".join(rules) + "\n"

@@ -88,7 +88,9 @@ def open_language_list(page) -> None:
         time.sleep(0.1)  # the list slides in for 0.25 s
         return boxes if boxes == [link.bounding_box() for link in links.all()] else None
 
-    for link, box in zip(links.all(), wait_until(settled, "the language list stops moving")):
+    # Each poll asks for every link's box twice, a round trip each: with 20 languages on a
+    # busy machine one poll can take over a second, so the wait is longer than the slide.
+    for link, box in zip(links.all(), wait_until(settled, "the language list stops moving", timeout=10.0)):
         assert box["height"] >= MIN_TARGET, f"{link.inner_text()}: {box}"
         assert box["x"] >= 0 and box["x"] + box["width"] <= width, \
             f"language {link.inner_text()!r} is cut off by the screen edge: {box}"

@@ -59,7 +59,9 @@ def rules(built_site):
 
 
 def test_one_rule_per_built_language_and_the_default_last(rules, built_site):
-    others = [code for code in LANGUAGES if code != DEFAULT]
+    # In mkdocs.yml's order, but a code that extends another (zh-Hant, zh) before all others.
+    others = sorted((code for code in LANGUAGES if code != DEFAULT),
+                    key=lambda code: not any(code.startswith(other + "-") for other in LANGUAGES))
     assert rules == [(f"/{code}/*", f"/{code}/404.html", 404) for code in others] + [("/*", "/404.html", 404)]
     for _, target, _ in rules:
         assert (built_site / target.lstrip("/")).is_file(), target
@@ -70,6 +72,16 @@ def test_rules_follow_the_languages_given_in_any_order():
     assert parse_redirects(text) == [("/fi/*", "/fi/404.html", 404), ("/zh-Hant/*", "/zh-Hant/404.html", 404),
                                      ("/ckb/*", "/ckb/404.html", 404), ("/*", "/404.html", 404)]
     assert parse_redirects(deploy.redirects_file(["en"], "en")) == [("/*", "/404.html", 404)]
+
+
+def test_a_code_that_extends_another_gets_its_own_404_page_on_netlify(tmp_path):
+    text = deploy.redirects_file(["en", "zh", "pt", "zh-Hant", "pt-BR"], "en")
+    rules = parse_redirects(text)
+    assert [source for source, _, _ in rules] == ["/zh-Hant/*", "/pt-BR/*", "/zh/*", "/pt/*", "/*"]
+    for code in ("zh", "zh-Hant", "pt", "pt-BR"):
+        (tmp_path / code).mkdir()
+        (tmp_path / code / "404.html").write_text("x", encoding="utf-8")
+        assert netlify_not_found_page(rules, tmp_path, f"/{code}/missing") == f"/{code}/404.html"
 
 
 def test_both_hosts_give_a_missing_page_its_languages_404_page(rules, built_site):
