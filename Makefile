@@ -64,11 +64,11 @@ check: $(READY)
 linkcheck: site $(READY_TEST)
 	$(BIN)/python -m rights_guide linkcheck
 
-# One test process per core (pytest-xdist); tests that share a costly fixture stay in one
-# process (GROUPS in tests/conftest.py). TEST_WORKERS=0 runs them in this process.
+# One test process per core (pytest-xdist), a module's tests in one process; what modules
+# share is made once per run (made_once in tests/conftest.py). TEST_WORKERS=0: one process.
 TEST_WORKERS ?= auto
 pytest: site $(READY_TEST)
-	$(BIN)/python -m pytest --numprocesses $(TEST_WORKERS) --dist loadgroup
+	$(BIN)/python -m pytest --numprocesses $(TEST_WORKERS) --dist loadfile
 
 leaflets: site $(READY_TEST)
 	$(BIN)/python -m rights_guide leaflets

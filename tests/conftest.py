@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -54,22 +55,27 @@ def fixture_site(tmp_path: Path) -> Path:
     return make_fixture_site(tmp_path / "site-source")
 
 
-def made_once(tmp_path_factory, name: str, make) -> Path:
-    """make(folder) -> path, run once per test run: with pytest-xdist the first test process
-    to ask makes it in the run's shared temporary folder while the others wait, then all
-    read it. What is made this way is only read, never changed, by the tests."""
+# `make test` runs the tests in one process per core (pytest-xdist, --dist loadfile): a
+# module's tests in one process, so its module fixtures are made once. What several modules
+# share across processes is made once per run with made_once() above (the built sites, the
+# offline copy, the leaflets). (--dist loadgroup could keep chosen modules together, but
+# pytest-xdist 3.8 does not group under pytest 9.2: pytest-xdist issue #1386.)
+def made_once(tmp_path_factory, name: str, make):
+    """make(folder) -> a value (pickled), made once per test run: with pytest-xdist the first
+    test process to ask makes it in the run's shared temporary folder while the others wait,
+    then all read it. What is made this way is only read, never changed, by the tests."""
     root = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
         root = root.parent  # pytest-of-<user>/pytest-<n>/, the folder of every worker's basetemp
     folder = root / f"shared-{name}"
     with open(root / f"shared-{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        done = folder / ".made"
+        done = folder / ".made.pickle"
         if not done.exists():
             shutil.rmtree(folder, ignore_errors=True)
             folder.mkdir()
-            done.write_text(str(make(folder)), encoding="utf-8")
-        return Path(done.read_text(encoding="utf-8"))
+            done.write_bytes(pickle.dumps(make(folder)))
+        return pickle.loads(done.read_bytes())
 
 
 def _build_fixture_site(folder: Path) -> Path:
@@ -159,15 +165,3 @@ def either_site(request):
     """The repository's site, the fixture site and the new-site example: the same assertions on each."""
     return request.getfixturevalue(SITES[request.param])
 
-
-# `make test` runs the tests in one process per core (pytest-xdist, --dist loadgroup). A
-# module's tests stay in one process, so its module fixtures are made once; so do all the
-# leaflet tests, which share the leaflets made for them (tests/leaflets/conftest.py).
-GROUPS = {"tests/leaflets/": "leaflets"}
-
-
-def pytest_collection_modifyitems(items):
-    for item in items:
-        module = item.nodeid.split("::", 1)[0]
-        group = next((name for prefix, name in GROUPS.items() if module.startswith(prefix)), module)
-        item.add_marker(pytest.mark.xdist_group(group))

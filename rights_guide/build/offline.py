@@ -25,6 +25,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from rights_guide.build import deploy
+from rights_guide.model import strings
 from rights_guide.model.project import Project, page_url
 from rights_guide.problems import Problem, report
 
@@ -32,7 +33,6 @@ FOLDER = "offline"
 LINKED_FROM = ("help", "about")  # pages with the placeholder: partials/offline-links.html says the same
 PLACEHOLDER = re.compile(r'<section class="rg-offline"(?: hidden)?(?P<attributes>(?: data-rg-[a-z-]+="[^"]*")*)>'
                          r'.*?</section>', re.S)
-DATA = re.compile(r' data-rg-([a-z-]+)="([^"]*)"')
 LOCAL = "http://site.invalid"  # a base for resolving relative links inside the site
 
 
@@ -125,12 +125,17 @@ def resolve(page: str, href: str) -> tuple[str, str] | None:
     return parts.path or "/", parts.fragment
 
 
-def placeholder_texts(page: Path) -> dict[str, str] | None:
-    """The words the placeholder carries (heading, single, zip, caution, search-note)."""
-    match = PLACEHOLDER.search(page.read_text(encoding="utf-8")) if page.is_file() else None
-    if match is None:
-        return None
-    return {name: html.unescape(value) for name, value in DATA.findall(match.group("attributes"))}
+# The placeholder's words, from the UI strings (data/strings/<code>.yml, English filling
+# gaps), by the names filled() uses. Not carried in the page: words in attributes would
+# stay in every help and About page, never shown, after the links are filled in.
+TEXT_KEYS = {"heading": "offline_heading", "single": "offline_single", "zip": "offline_zip",
+             "caution": "offline_caution", "search-note": "offline_search"}
+
+
+def placeholder_texts(project: Project, code: str) -> dict[str, str]:
+    """The words of the offline links (heading, single, zip, caution, search-note) in a language."""
+    ui = strings.load(project, code)
+    return {name: ui.get(key, "") for name, key in TEXT_KEYS.items()}
 
 
 def kilobytes(file: Path) -> int:
@@ -144,8 +149,8 @@ def in_default_language(texts: dict[str, str], default: dict[str, str] | None, k
     return f' lang="{default["lang"]}" dir="{default["dir"]}"' if same else ""
 
 
-def filled(match: re.Match, page: Path, edition: Edition, default: dict[str, str] | None) -> str:
-    texts = {name: html.unescape(value) for name, value in DATA.findall(match.group("attributes"))}
+def filled(match: re.Match, page: Path, edition: Edition, texts: dict[str, str],
+           default: dict[str, str] | None) -> str:
     items = []
     for key, file in (("single", edition.single), ("zip", edition.archive)):
         href = os.path.relpath(file, page.parent).replace(os.sep, "/")
@@ -159,7 +164,8 @@ def filled(match: re.Match, page: Path, edition: Edition, default: dict[str, str
             f'<ul>{"".join(items)}</ul>{caution}</section>')
 
 
-def link_copies(edition: Edition, default: dict[str, str] | None) -> tuple[list[Path], list[Problem]]:
+def link_copies(edition: Edition, texts: dict[str, str],
+                default: dict[str, str] | None) -> tuple[list[Path], list[Problem]]:
     """Fill the placeholder on the language's help and About pages; return the pages changed."""
     changed, problems = [], []
     for name in LINKED_FROM:
@@ -171,7 +177,7 @@ def link_copies(edition: Edition, default: dict[str, str] | None) -> tuple[list[
                                     "the page has no placeholder for the offline copies' links.",
                                     "keep partials/offline-links.html in main.html and build the site again."))
             continue
-        page.write_text(text[:match.start()] + filled(match, page, edition, default) + text[match.end():], encoding="utf-8")
+        page.write_text(text[:match.start()] + filled(match, page, edition, texts, default) + text[match.end():], encoding="utf-8")
         changed.append(page)
     return changed, problems
 
@@ -187,8 +193,7 @@ def build(project: Project, site: Path) -> tuple[list[Edition], list[Problem]]:
                             "run 'make site' first.")]
     (site / FOLDER).mkdir(exist_ok=True)
     problems, changed = [], []
-    texts = {edition.code: placeholder_texts(edition.file(edition.prefix + LINKED_FROM[0] + "/")) or {}
-             for edition in found}
+    texts = {edition.code: placeholder_texts(project, edition.code) for edition in found}
     first = next((edition for edition in found if edition.code == project.default_language()), found[0])
     english = {**texts.get(first.code, {}), "lang": first.code, "dir": first.direction}
     for edition in found:
@@ -196,7 +201,7 @@ def build(project: Project, site: Path) -> tuple[list[Edition], list[Problem]]:
         note = texts[edition.code].get("search-note", "")
         edition.single.write_text(offline_single.single_file(edition), encoding="utf-8")
         offline_zip.write_zip(edition, note, in_default_language(texts[edition.code], default, "search-note"))
-        pages, missing = link_copies(edition, default)
+        pages, missing = link_copies(edition, texts[edition.code], default)
         changed += [edition.single, *pages]
         problems += missing
     # A server with gzip_static would otherwise send the pages as they were before.

@@ -13,6 +13,7 @@ import pytest
 from rights_guide.bench import pageload
 from rights_guide.cli import main
 from tests.conftest import CHECKOUT
+from tests.offline_site import offline_copy
 from tests.siteconfig import SITE
 
 
@@ -24,8 +25,10 @@ def _describe(load: pageload.PageLoad, view: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def loads(built_site):
-    return pageload.measure(CHECKOUT, built_site)
+def loads(built_site, tmp_path_factory):
+    """The site as `make site` leaves it: the build, then the offline copies linked from
+    the help and About pages (tests/offline_site.py)."""
+    return pageload.measure(CHECKOUT, offline_copy(built_site, tmp_path_factory))
 
 
 def test_every_language_has_every_page_measured(loads):

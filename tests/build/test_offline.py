@@ -180,8 +180,8 @@ def test_help_and_about_pages_link_both_copies_with_their_sizes(editions, code, 
 def test_untranslated_words_are_marked_as_english(editions):
     for code in LANGUAGES:
         help_page = editions[code].file(editions[code].prefix + "help/").read_text(encoding="utf-8")
-        texts = offline.placeholder_texts(editions[code].file(editions[code].prefix + "help/"))
-        english = offline.placeholder_texts(editions[DEFAULT].file("/help/"))
+        texts = offline.placeholder_texts(CHECKOUT, code)
+        english = offline.placeholder_texts(CHECKOUT, DEFAULT)
         marked = f'download lang="{DEFAULT}" dir="{DIRECTIONS[DEFAULT]}">' in help_page
         assert marked is (code != DEFAULT and texts["single"] == english["single"]), code
 

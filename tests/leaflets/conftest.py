@@ -14,7 +14,7 @@ import yaml
 from rights_guide.build import leaflets
 from rights_guide.build.leaflets import document, htmlparts, plan
 from rights_guide.model import strings
-from tests.conftest import CHECKOUT
+from tests.conftest import CHECKOUT, made_once
 from tests.leaflets import pdfread
 
 PROJECT = CHECKOUT
@@ -117,8 +117,12 @@ def made(built_site, tmp_path_factory) -> Made:
         unavailable(reason)
     if pdfread.tools_missing():
         unavailable(f"{', '.join(pdfread.tools_missing())} missing (Debian: poppler-utils, zbar-tools)")
-    site = tmp_path_factory.mktemp("leaflets") / "site"
-    shutil.copytree(built_site, site)
-    done, problems = leaflets.build(PROJECT, site, languages=LANGUAGES, cards=ALL_LANGUAGES,
-                                    booklets=BOOKLET_LANGUAGES)
-    return Made(site, done, problems)
+    def make(folder: Path) -> Made:
+        site = folder / "site"
+        shutil.copytree(built_site, site)
+        done, problems = leaflets.build(PROJECT, site, languages=LANGUAGES, cards=ALL_LANGUAGES,
+                                        booklets=BOOKLET_LANGUAGES)
+        return Made(site, done, problems)
+
+    # Once per run, whichever test process asks first (the leaflet modules may run in several).
+    return made_once(tmp_path_factory, "leaflets", make)
