@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-
 from rights_guide.bench.references import References, chrome_gzip, css_references
 from rights_guide.build import deploy
 from rights_guide.build.material import index_languages, lunr_files
